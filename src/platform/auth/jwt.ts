@@ -1,0 +1,38 @@
+import { SignJWT, jwtVerify } from 'jose';
+
+export interface SessionClaims {
+  /** user id */
+  sub: string;
+  /** workspace chosen at sign-in, used when a request sends no x-workspace-id */
+  wid?: string;
+  provider: string;
+}
+
+export interface SessionTokens {
+  sign(claims: SessionClaims): Promise<string>;
+  verify(token: string): Promise<SessionClaims | undefined>;
+}
+
+export function sessionTokens(secret: string, ttlSeconds: number, issuer = 'assay'): SessionTokens {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async sign(claims) {
+      const jwt = new SignJWT({ provider: claims.provider, ...(claims.wid ? { wid: claims.wid } : {}) })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(claims.sub)
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`);
+      return jwt.sign(key);
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, { issuer, algorithms: ['HS256'] });
+        if (typeof payload.sub !== 'string') return undefined;
+        return { sub: payload.sub, wid: typeof payload.wid === 'string' ? payload.wid : undefined, provider: String(payload.provider ?? 'local') };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,4 @@
+// Every table, for Drizzle's relational queries and for drizzle-kit. One line per schema file.
+export * from './schema.js';
+export * from '../../modules/identity/schema.js';
+export * from '../../modules/workspace/schema.js';
