@@ -20,7 +20,7 @@ export const SessionUser = Type.Object(
     companies: Type.Array(Type.Object({ _id: Type.String(), name: Type.String(), roles: Type.String() })),
     created: Type.String({ format: 'date-time' }),
   },
-  { $id: 'SessionUser' },
+  { title: 'SessionUser' },
 );
 
 /** The Coodesh sign-in/sign-up answer: `{token, user, isNew, flow, provider}`. */
@@ -32,7 +32,7 @@ export const Session = Type.Object(
     flow: Type.String({ description: 'Where the client should continue: `dashboard` for workspace members, `candidate` otherwise' }),
     provider: Type.String({ description: '`local`, `google`, `github`, `linkedin`, `facebook` or `saml`' }),
   },
-  { $id: 'Session' },
+  { title: 'Session' },
 );
 export type Session = Static<typeof Session>;
 
