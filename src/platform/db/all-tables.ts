@@ -2,3 +2,4 @@
 export * from './schema.js';
 export * from '../../modules/identity/schema.js';
 export * from '../../modules/workspace/schema.js';
+export * from '../mail/schema.js';

@@ -1,0 +1,29 @@
+import type { DbOrTx } from '../db/client.js';
+import { newId } from '../ids.js';
+import { mailOutbox } from './schema.js';
+
+/** Templates every module may queue; their texts (pt, en, es) live in ./templates. */
+export type MailTemplate = 'password_reset' | 'account_confirmation' | 'workspace_invite' | 'welcome' | 'generated_password';
+
+export interface MailMessage {
+  to: string;
+  template: MailTemplate;
+  language?: string;
+  workspaceId?: string | null;
+  /** Values the template interpolates, e.g. { name, link, workspace }. */
+  data: Record<string, string>;
+}
+
+/** Queues an e-mail inside the caller's transaction; it is delivered by the mail job. */
+export async function queueMail(db: DbOrTx, message: MailMessage): Promise<string> {
+  const id = newId();
+  await db.insert(mailOutbox).values({
+    id,
+    workspaceId: message.workspaceId ?? null,
+    to: message.to,
+    template: message.template,
+    language: message.language ?? 'en',
+    data: message.data,
+  });
+  return id;
+}
