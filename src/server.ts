@@ -7,6 +7,13 @@ import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { authenticator } from './modules/identity/authenticate.js';
 import { systemRoutes } from './modules/system/routes.js';
+import { identityRoutes } from './modules/identity/routes/index.js';
+import { ssoRoutes } from './modules/identity/routes/sso.js';
+import { workspaceRoutes } from './modules/workspace/routes.js';
+import { registerRateLimit } from './platform/http/rate-limit.js';
+import { sqlJudgeRoutes } from './modules/judge/sql/routes.js';
+import { datasetRoutes } from './modules/judge/datasets/routes.js';
+import { judgeRoutes } from './modules/judge/routes.js';
 import { AppError } from './platform/errors.js';
 
 export interface ServerOptions {
@@ -19,12 +26,13 @@ export async function buildServer(runtime: Runtime, options: ServerOptions = {})
   const app = Fastify({
     loggerInstance: runtime.log as unknown as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimit,
-    trustProxy: true,
+    trustProxy: runtime.config.trustProxy,
     ajv: { customOptions: { strict: false } },
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);
+  await registerRateLimit(app, runtime.config);
 
   await app.register(swagger, {
     openapi: {
@@ -68,5 +76,11 @@ export async function buildServer(runtime: Runtime, options: ServerOptions = {})
 
   registerRequestContext(app, authenticator(runtime.database.db, runtime.tokens));
   await app.register(systemRoutes, { runtime });
+  await app.register(identityRoutes, { runtime });
+  await app.register(ssoRoutes, { runtime });
+  await app.register(workspaceRoutes, { runtime });
+  await app.register(datasetRoutes, { runtime });
+  await app.register(sqlJudgeRoutes, { runtime });
+  await app.register(judgeRoutes, { runtime });
   return app;
 }

@@ -32,6 +32,8 @@ export interface Config {
   mailFrom: string;
   storage: { driver: 'disk'; root: string } | { driver: 's3'; bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string };
   bodyLimit: number;
+  /** Believe X-Forwarded-For (client address for rate limits) only behind a known proxy: `true` or a list of proxy addresses/CIDRs. */
+  trustProxy: boolean | string;
   rateLimit: { max: number; windowMs: number };
   oauth: Partial<Record<'google' | 'github' | 'linkedin' | 'facebook', OAuthProviderConfig>>;
 }
@@ -111,8 +113,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.MAIL_FROM ?? 'Assay <no-reply@assay.local>',
     storage,
     bodyLimit: Number(env.BODY_LIMIT ?? 1024 * 1024),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimit: { max: Number(env.AUTH_RATE_LIMIT ?? 20), windowMs: Number(env.AUTH_RATE_WINDOW_MS ?? 60_000) },
     oauth,
     ...overrides,
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
 }

@@ -2,7 +2,8 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { hashSecret, newId } from '../../platform/ids.js';
 import { notFound } from '../../platform/errors.js';
-import { apiKeys } from './schema.js';
+import { apiKeys, users } from './schema.js';
+import { workspaces } from '../workspace/schema.js';
 import { newApiKey } from './api-key-format.js';
 
 export type ApiKey = typeof apiKeys.$inferSelect;
@@ -28,4 +29,58 @@ export async function revokeApiKey(db: DbOrTx, workspaceId: string, id: string):
     .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   if (rows.length === 0) throw notFound('API key');
+}
+
+/** A key as shown to people: never the key itself, only the prefix that helps recognise it. */
+export interface ApiKeyView {
+  _id: string;
+  name: string;
+  prefix: string;
+  last_used: string | null;
+  created: string;
+  provider: string;
+  /** The workspace's name. */
+  company: string;
+  /** Display name of the user who created it (null for keys made by the CLI). */
+  author: string | null;
+}
+
+async function selectViews(db: DbOrTx, workspaceId: string, id?: string): Promise<ApiKeyView[]> {
+  const rows = await db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      lastUsed: apiKeys.lastUsed,
+      created: apiKeys.created,
+      provider: apiKeys.provider,
+      company: workspaces.name,
+      author: users.displayName,
+    })
+    .from(apiKeys)
+    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+    .leftJoin(users, eq(users.id, apiKeys.authorId))
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt), id ? eq(apiKeys.id, id) : undefined))
+    .orderBy(desc(apiKeys.id));
+  return rows.map((r) => ({
+    _id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    last_used: r.lastUsed?.toISOString() ?? null,
+    created: r.created.toISOString(),
+    provider: r.provider,
+    company: r.company,
+    author: r.author ?? null,
+  }));
+}
+
+export function listApiKeyViews(db: DbOrTx, workspaceId: string): Promise<ApiKeyView[]> {
+  return selectViews(db, workspaceId);
+}
+
+/** One live key of the workspace; a revoked or foreign id is 404. */
+export async function getApiKeyView(db: DbOrTx, workspaceId: string, id: string): Promise<ApiKeyView> {
+  const [view] = await selectViews(db, workspaceId, id);
+  if (!view) throw notFound('API key');
+  return view;
 }

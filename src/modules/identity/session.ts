@@ -5,6 +5,7 @@ import type { SessionTokens } from '../../platform/auth/jwt.js';
 import { memberships, workspaces } from '../workspace/schema.js';
 import { users } from './schema.js';
 import type { User } from './users.js';
+import { roleLabel } from '../../platform/auth/permissions.js';
 
 export const SessionUser = Type.Object(
   {
@@ -16,6 +17,7 @@ export const SessionUser = Type.Object(
     provider: Type.String(),
     confirmed: Type.Boolean(),
     roles: Type.Union([Type.String(), Type.Null()], { description: 'Role in the current workspace (company), if any' }),
+    roles_formatted: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The role in the x-language language' })),
     company: Type.Union([Type.String(), Type.Null()], { description: 'Current workspace id' }),
     companies: Type.Array(Type.Object({ _id: Type.String(), name: Type.String(), roles: Type.String() })),
     created: Type.String({ format: 'date-time' }),
@@ -44,7 +46,7 @@ export async function issueSession(
   db: DbOrTx,
   tokens: SessionTokens,
   user: User,
-  options: { isNew: boolean; provider: string; workspaceId?: string },
+  options: { isNew: boolean; provider: string; workspaceId?: string; language?: string },
 ): Promise<Session> {
   const companies = await db
     .select({ _id: workspaces.id, name: workspaces.name, roles: memberships.roles })
@@ -66,6 +68,7 @@ export async function issueSession(
       provider: user.provider,
       confirmed: user.confirmedAt !== null,
       roles: current?.roles ?? null,
+      roles_formatted: current ? roleLabel(current.roles, options.language ?? 'en') : null,
       company: current?._id ?? null,
       companies,
       created: user.created.toISOString(),

@@ -13,6 +13,8 @@ export interface NewUser {
   lastName?: string;
   /** Plain password; hashed here. Omit for accounts that sign in through a provider only. */
   password?: string;
+  /** An argon2 hash computed by the caller, so hashing can happen outside a transaction. */
+  passwordHash?: string;
   provider?: string;
   confirmed?: boolean;
   address?: unknown;
@@ -48,7 +50,7 @@ export async function createUser(db: DbOrTx, input: NewUser): Promise<User> {
       displayName: displayNameOf(input),
       firstName: input.firstName ?? null,
       lastName: input.lastName ?? null,
-      passwordHash: input.password ? await hashPassword(input.password) : null,
+      passwordHash: input.passwordHash ?? (input.password ? await hashPassword(input.password) : null),
       provider: input.provider ?? 'local',
       confirmedAt: input.confirmed ? new Date() : null,
       address: input.address ?? null,

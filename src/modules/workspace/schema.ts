@@ -38,7 +38,12 @@ export const memberships = pgTable(
     created: created(),
     updated: updated(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+    // Serves "employees of a subaccount" (subaccount_ids @> / && ...), combined with the primary key.
+    index('memberships_subaccounts_idx').using('gin', t.subaccountIds),
+  ],
 );
 
 export const subaccounts = pgTable(

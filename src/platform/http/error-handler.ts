@@ -12,7 +12,9 @@ function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   const missing = issue.params.missingProperty as string | undefined;
   const extra = issue.params.additionalProperty as string | undefined;
   const leaf = missing ?? extra;
-  return [context ?? 'body', path, leaf].filter(Boolean).join('/');
+  // `query` as clients know it (Fastify calls the part `querystring`).
+  const part = context === 'querystring' ? 'query' : (context ?? 'body');
+  return [part, path, leaf].filter(Boolean).join('/');
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -70,7 +70,8 @@ export function registerRequestContext(app: FastifyInstance, auth: Authenticator
     if (request.is404) return;
     const config = request.routeOptions.config ?? {};
     const mode: RouteAuth = config.auth ?? 'workspace';
-    const principal = await auth.principal(request);
+    // On public routes stale credentials are ignored: a client holding an expired token can still sign in.
+    const principal = mode === 'public' ? await auth.principal(request).catch(() => undefined) : await auth.principal(request);
     request.principal = principal;
     if (!principal) {
       if (mode === 'public') return;

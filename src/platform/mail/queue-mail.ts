@@ -1,6 +1,10 @@
 import type { DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
+import { enqueueJob } from '../jobs/enqueue-job.js';
 import { mailOutbox } from './schema.js';
+
+/** The queue of the delivery job (./deliver-mail.ts). */
+export const DELIVER_MAIL = 'mail.deliver';
 
 /** Templates every module may queue; their texts (pt, en, es) live in ./templates. */
 export type MailTemplate = 'password_reset' | 'account_confirmation' | 'workspace_invite' | 'welcome' | 'generated_password';
@@ -14,7 +18,10 @@ export interface MailMessage {
   data: Record<string, string>;
 }
 
-/** Queues an e-mail inside the caller's transaction; it is delivered by the mail job. */
+/**
+ * Queues an e-mail inside the caller's transaction; the delivery job is enqueued with it and runs
+ * once the transaction commits (nothing is sent if it rolls back).
+ */
 export async function queueMail(db: DbOrTx, message: MailMessage): Promise<string> {
   const id = newId();
   await db.insert(mailOutbox).values({
@@ -25,5 +32,6 @@ export async function queueMail(db: DbOrTx, message: MailMessage): Promise<strin
     language: message.language ?? 'en',
     data: message.data,
   });
+  await enqueueJob(db, DELIVER_MAIL, { outboxId: id });
   return id;
 }

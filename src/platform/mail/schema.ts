@@ -17,6 +17,9 @@ export const mailOutbox = pgTable(
     status: text('status', { enum: ['queued', 'sent', 'logged', 'failed'] }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** Set while a worker is sending it, so a duplicate job cannot send it twice. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     created: timestamp('created', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,137 @@
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { pino } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../src/platform/config.js';
+import { openDatabase, type Database } from '../src/platform/db/client.js';
+import { createRuntime, type Runtime } from '../src/platform/runtime.js';
+import { buildServer } from '../src/server.js';
+import { createWorkspace, addMember } from '../src/modules/workspace/create-workspace.js';
+import { subaccounts } from '../src/modules/workspace/schema.js';
+import { createUser } from '../src/modules/identity/users.js';
+import { createApiKey } from '../src/modules/identity/api-keys.js';
+import { newId } from '../src/platform/ids.js';
+import { formatTable, measure, type MeasureOptions } from './measure.js';
+
+/**
+ * GET of one entity by id through the whole stack (Fastify inject, and a real HTTP listener with a
+ * keep-alive client) against the very SQL statements that request runs, replayed through the raw
+ * driver in the same run. The statements are recorded from a live request, so the baseline stays
+ * honest when the route's queries change.
+ */
+
+interface Scenario {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** A driver call as drizzle made it, replayable as is. */
+type RawCall = { target: { query: (...args: unknown[]) => Promise<unknown> }; args: unknown[] };
+
+function driverOf(database: Database): { query: (...args: unknown[]) => Promise<unknown> } {
+  return (database.pglite ?? database.pool) as unknown as { query: (...args: unknown[]) => Promise<unknown> };
+}
+
+/** The driver calls made while `action` runs. */
+async function recordCalls(database: Database, action: () => Promise<unknown>): Promise<RawCall[]> {
+  const target = driverOf(database);
+  const original = target.query;
+  const calls: RawCall[] = [];
+  target.query = function (this: unknown, ...args: unknown[]) {
+    calls.push({ target, args });
+    return original.apply(this, args);
+  };
+  try {
+    await action();
+  } finally {
+    target.query = original;
+  }
+  return calls.map((call) => ({ target: { query: original.bind(target) }, args: call.args }));
+}
+
+async function prepare(runtime: Runtime): Promise<Scenario[]> {
+  const db = runtime.database.db;
+  const workspace = await createWorkspace(db, { name: 'Bench' });
+  const subaccountId = newId();
+  await db.insert(subaccounts).values({ workspaceId: workspace.id, id: subaccountId, name: 'Bench team', department: 'Engineering', region: 'South' });
+  for (let i = 0; i < 3; i += 1) {
+    const user = await createUser(db, { email: `bench.${workspace.id}.${i}@example.test`, displayName: `Bench ${i}`, confirmed: true });
+    await addMember(db, workspace.id, user.id, { roles: 'hunter', subaccountIds: [subaccountId] });
+  }
+  const { key } = await createApiKey(db, workspace.id, { name: 'bench' });
+  return [
+    { name: 'GET /workspace/subaccounts/:id', url: `/workspace/subaccounts/${subaccountId}`, headers: { 'x-api-key': key } },
+    { name: 'GET /auth/validate', url: '/auth/validate', headers: { 'x-api-key': key } },
+  ];
+}
+
+async function benchScenario(app: FastifyInstance, database: Database, base: string, scenario: Scenario, options: MeasureOptions): Promise<string[][]> {
+  const inject = async () => {
+    const res = await app.inject({ method: 'GET', url: scenario.url, headers: scenario.headers });
+    if (res.statusCode !== 200) throw new Error(`${scenario.name}: ${res.statusCode} ${res.body}`);
+  };
+  const http = async () => {
+    const res = await fetch(base + scenario.url, { headers: scenario.headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${scenario.name}: HTTP ${res.status}`);
+  };
+  await inject();
+  const calls = await recordCalls(database, inject);
+  const raw = async () => {
+    for (const call of calls) await call.target.query(...call.args);
+  };
+  const rows: string[][] = [];
+  for (const concurrency of [1, 16]) {
+    const settings = { ...options, concurrency };
+    const baseline = await measure(raw, settings);
+    const modes: Array<[string, () => Promise<void>]> = concurrency === 1 ? [['inject', inject], ['http keep-alive', http]] : [['http keep-alive', http]];
+    rows.push([database.kind, scenario.name, `raw driver (${calls.length} statements)`, String(concurrency), baseline.opsPerSecond.toFixed(0), baseline.medianMs.toFixed(3), '1.00']);
+    for (const [mode, operation] of modes) {
+      const result = await measure(operation, settings);
+      rows.push([database.kind, scenario.name, mode, String(concurrency), result.opsPerSecond.toFixed(0), result.medianMs.toFixed(3), (result.opsPerSecond / baseline.opsPerSecond).toFixed(2)]);
+    }
+  }
+  return rows;
+}
+
+async function benchDatabase(databaseUrl: string | undefined, options: MeasureOptions): Promise<string[][]> {
+  const database = await openDatabase({ databaseUrl, poolSize: 16 });
+  const config = loadConfig(process.env, {
+    databaseUrl,
+    embedded: 'memory',
+    workers: false,
+    logLevel: 'silent',
+    rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
+  });
+  const runtime = await createRuntime(config, { database, logger: pino({ level: 'silent' }) });
+  const app = await buildServer(runtime);
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const rows: string[][] = [];
+    for (const scenario of await prepare(runtime)) rows.push(...(await benchScenario(app, database, base, scenario, options)));
+    return rows;
+  } finally {
+    await app.close();
+    await runtime.close();
+    await database.close();
+  }
+}
+
+export async function benchGetById(): Promise<void> {
+  const options: MeasureOptions = {
+    warmup: Number(process.env.BENCH_WARMUP ?? 200),
+    iterations: Number(process.env.BENCH_ITERATIONS ?? 2000),
+    concurrency: 1,
+  };
+  const header = ['database', 'operation', 'mode', 'conc.', 'ops/s', 'median ms', 'ours/raw'];
+  const rows: string[][] = [header];
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`get-by-id: ${options.iterations} iterations after ${options.warmup} warm-up, per row (${cpus().length} CPUs, load ${load})`);
+  rows.push(...(await benchDatabase(undefined, options)));
+  const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  if (url) rows.push(...(await benchDatabase(url, options)));
+  console.log(formatTable(rows));
+  if (!url) console.log('postgres: skipped (set BENCH_DATABASE_URL or DATABASE_URL)');
+}

@@ -1,0 +1,16 @@
+import { benchGetById } from './get-by-id.js';
+import { benchExports } from './exports.js';
+import { benchJudge } from './judge.js';
+
+/** `npm run bench [name]`: every benchmark, each printing ratios against its own baseline in the same run. */
+const benches: Array<[string, () => Promise<void>]> = [
+  ['get-by-id', benchGetById],
+  ['exports', benchExports],
+  ['judge', benchJudge],
+];
+
+const only = process.argv[2];
+for (const [name, run] of benches) {
+  if (only && only !== name) continue;
+  await run();
+}

@@ -1,0 +1,24 @@
+import { openDatabase } from './src/platform/db/client.js';
+import { createWorkspace } from './src/modules/workspace/create-workspace.js';
+import { exportEmployees } from './src/modules/workspace/employees/export-employees.js';
+const database = await openDatabase({ databaseUrl: process.env.U, poolSize: 4 });
+const ws = await createWorkspace(database.db, { name: 'prof' });
+const mark = Math.floor(Date.now()/1000).toString(16).padStart(8,'0');
+const N = 100000;
+await database.exec(`insert into users (id, email, display_name, provider) select 'be${mark}' || lpad(to_hex(i),14,'0'), 'p.${ws.id}.' || i || '@x.test', 'P ' || i, 'local' from generate_series(1,${N}) i;
+insert into memberships (workspace_id, user_id, roles, status, external_id, tags) select '${ws.id}', 'be${mark}' || lpad(to_hex(i),14,'0'), 'user', 'active', 'ext-'||i, array['t'||(i%7)] from generate_series(1,${N}) i; analyze users; analyze memberships;`);
+let t = performance.now();
+const s = await exportEmployees(database, { workspaceId: ws.id, allowedSubaccountIds: [] }, {}, 'en');
+let n = 0, chunks = 0; for await (const c of s) { n += c.length; chunks++; }
+console.log('stream', (performance.now()-t).toFixed(0), 'ms', n, 'chunks', chunks);
+const { to: copyTo } = await import('pg-copy-streams');
+const client = await database.pool!.connect();
+const cols = `m.user_id, u.display_name, u.email, m.roles, m.status, array_to_string(m.permissions, '; '), array_to_string(m.subaccount_ids, '; '), m.external_id, array_to_string(m.tags, '; '), m.created, u.last_login`;
+t = performance.now(); n = 0;
+for await (const c of client.query(copyTo(`copy (select ${cols} from memberships m join users u on u.id = m.user_id where m.workspace_id = '${ws.id}' order by m.user_id) to stdout with csv`))) n += (c as Buffer).length;
+console.log('copy plain', (performance.now()-t).toFixed(0), 'ms', n);
+const r = await client.query(`explain analyze select (select string_agg(s.name, '; ') from subaccounts s where s.workspace_id = m.workspace_id and s.id = any(m.subaccount_ids)), to_char(m.created at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), case when left(u.display_name,1) in ('=','+','-','@',chr(9),chr(13)) then '''' || u.display_name else u.display_name::text end from memberships m join users u on u.id = m.user_id where m.workspace_id = '${ws.id}' order by m.user_id`);
+console.log(r.rows.map((x: any) => x['QUERY PLAN']).join('\n'));
+client.release();
+await database.exec(`delete from memberships where workspace_id='${ws.id}'; delete from users where id like 'be${mark}%'`);
+await database.close();

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Runtime } from '../../../platform/runtime.js';
+import { authRateLimit } from '../../../platform/http/rate-limit.js';
+import { Session } from '../session.js';
+import { signIn } from '../sign-in.js';
+import { connectInfo } from '../connect.js';
+import { AnyPassword, Email } from './schemas.js';
+
+const SignInBody = Type.Object(
+  {
+    email: Email,
+    password: AnyPassword,
+    invite: Type.Optional(Type.String({ maxLength: 512, description: 'Workspace invite token to join a company upon sign in' })),
+  },
+  { title: 'SignInBody' },
+);
+
+const ConnectInfo = Type.Object(
+  {
+    email: Type.String(),
+    provider: Type.String({ description: 'local, google, github, linkedin, facebook or saml' }),
+    password: Type.Boolean({ description: 'Whether the account has a password' }),
+  },
+  { title: 'ConnectInfo' },
+);
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+}
+
+export function signInRoutes(app: FastifyInstance, runtime: Runtime): void {
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  typed.post('/auth/signin', {
+    config: { auth: 'public', rateLimit: authRateLimit(runtime.config) },
+    schema: {
+      operationId: 'signIn',
+      tags: ['Authentication'],
+      summary: 'Sign in with e-mail and password (optionally accepting a workspace invite)',
+      'x-seed': ['coodesh:auth/sign-in'],
+      body: SignInBody,
+      response: { 200: Session },
+    },
+  }, async (request) =>
+    signIn(runtime, request.body, {
+      language: request.language,
+      preferredWorkspaceId: headerText(request.headers['x-workspace-id']),
+    }),
+  );
+
+  typed.post('/auth/connect', {
+    config: { auth: 'public', rateLimit: authRateLimit(runtime.config) },
+    schema: {
+      operationId: 'connect',
+      tags: ['Authentication'],
+      summary: 'Which provider an e-mail signs in with and whether it has a password (pre-login step)',
+      'x-seed': ['coodesh:auth/connect'],
+      body: Type.Object({ email: Email }, { title: 'ConnectBody' }),
+      response: { 200: ConnectInfo },
+    },
+  }, async (request) => connectInfo(runtime.database.db, request.body.email));
+}

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import type { TenancyContext, TenancyFixtures } from '../../../../test/support/tenancy-registry.js';
+import { createTestIdp, type TestIdp } from '../../../../test/support/saml-idp.js';
+import { createSamlProvider } from './providers.js';
+
+let idp: TestIdp | undefined;
+
+async function samlProviderOf({ runtime, tenant }: TenancyContext) {
+  idp ??= createTestIdp('https://idp.tenancy.test/metadata');
+  const provider = await createSamlProvider(runtime.database.db, runtime.config, tenant.workspace.id, {
+    name: 'Tenancy IdP',
+    domains: [`tenancy-${randomBytes(6).toString('hex')}.test`],
+    entryPoint: 'https://idp.tenancy.test/sso',
+    idpIssuer: idp.issuer,
+    idpCert: idp.cert,
+  });
+  return { params: { id: provider.id } };
+}
+
+/** Tenant A's SAML providers for the tenancy suite (test/tenancy.test.ts). */
+export const tenancyFixtures: TenancyFixtures = {
+  getSamlProvider: samlProviderOf,
+  deleteSamlProvider: samlProviderOf,
+};

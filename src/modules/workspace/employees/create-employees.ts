@@ -1,0 +1,161 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Config, Role } from '../../../platform/config.js';
+import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import type { Language, Tenant } from '../../../platform/http/request-context.js';
+import { badRequest } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import { queueMail } from '../../../platform/mail/queue-mail.js';
+import { users } from '../../identity/schema.js';
+import { displayNameOf, normalizeEmail } from '../../identity/users.js';
+import { createInvite } from '../../identity/invites.js';
+import { memberships, workspaces } from '../schema.js';
+import { checkSubaccountRefs } from '../subaccounts/check-subaccounts.js';
+import { checkGrant } from './grants.js';
+
+export interface NewEmployee {
+  email: string;
+  displayName?: string;
+  firstName?: string;
+  lastName?: string;
+  roles?: Role;
+  permissions?: string[];
+  subaccount_ids?: string[];
+  external_id?: string | null;
+  tags?: string[];
+}
+
+export interface CreatedEmployee {
+  _id: string;
+  email: string;
+  displayName: string;
+  roles: Role;
+  status: string;
+  /** false when the person already was an employee: nothing changed and no invitation was sent. */
+  invited: boolean;
+  /** The invitation link (also e-mailed); null when not invited. */
+  link: string | null;
+  expires: string | null;
+}
+
+export interface CreateContext {
+  db: Db;
+  config: Pick<Config, 'appUrl'>;
+  tenant: Pick<Tenant, 'workspaceId' | 'subaccountId' | 'allowedSubaccountIds' | 'role' | 'permissions'>;
+  actorId: string | null;
+  language: Language;
+}
+
+/** Rows per multi-row statement (well under PostgreSQL's 65535 bound parameters). */
+const CHUNK = 1000;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+function validate(context: CreateContext, people: NewEmployee[]): string[] {
+  const emails = people.map((p) => normalizeEmail(p.email));
+  const seen = new Map<string, number>();
+  emails.forEach((email, i) => {
+    if (seen.has(email)) throw badRequest('duplicate_email', `body/users/${i}/email repeats body/users/${seen.get(email)}/email`, `body/users/${i}/email`);
+    seen.set(email, i);
+  });
+  people.forEach((p, i) => checkGrant(context.tenant, { role: p.roles, permissions: p.permissions }, `body/users/${i}`));
+  return emails;
+}
+
+/** Without explicit subaccounts, a scoped request puts people where it can see them. */
+function subaccountsFor(context: CreateContext, person: NewEmployee): string[] {
+  if (person.subaccount_ids) return person.subaccount_ids;
+  if (context.tenant.subaccountId) return [context.tenant.subaccountId];
+  return context.tenant.allowedSubaccountIds;
+}
+
+/** Existing accounts by e-mail; new ones are created without a password (they set it when accepting). */
+async function accountsFor(tx: DbOrTx, people: NewEmployee[], emails: string[]): Promise<Map<string, { id: string; displayName: string }>> {
+  const byEmail = new Map<string, { id: string; displayName: string }>();
+  const load = async (list: string[]) => {
+    for (const part of chunks(list)) {
+      const rows = await tx
+        .select({ id: users.id, email: users.email, displayName: users.displayName })
+        .from(users)
+        .where(inArray(sql`lower(${users.email})`, part));
+      for (const row of rows) byEmail.set(normalizeEmail(row.email), { id: row.id, displayName: row.displayName });
+    }
+  };
+  await load(emails);
+  const missing = people.map((p, i) => ({ p, email: emails[i] })).filter(({ email }) => !byEmail.has(email));
+  for (const part of chunks(missing)) {
+    // A concurrent sign-up of the same address wins; its account is read back below.
+    await tx
+      .insert(users)
+      .values(part.map(({ p, email }) => ({ id: newId(), email, displayName: displayNameOf(p), firstName: p.firstName ?? null, lastName: p.lastName ?? null, provider: 'local' })))
+      .onConflictDoNothing();
+  }
+  if (missing.length) await load(missing.map((m) => m.email));
+  return byEmail;
+}
+
+/**
+ * Adds people to the workspace in one transaction: unknown addresses get an account, each new
+ * employee an `invited` membership, an invitation (link in the answer) and the `workspace_invite`
+ * e-mail. People who already are employees are left as they are.
+ */
+export async function createEmployees(context: CreateContext, people: NewEmployee[]): Promise<CreatedEmployee[]> {
+  const { db, tenant } = context;
+  const emails = validate(context, people);
+  return db.transaction(async (tx) => {
+    await checkSubaccountRefs(tx, tenant, people.flatMap((p, i) => (p.subaccount_ids ?? []).map((id, j) => ({ id, field: `body/users/${i}/subaccount_ids/${j}` }))));
+    const accounts = await accountsFor(tx, people, emails);
+    const added = new Set<string>();
+    for (const part of chunks(people.map((p, i) => ({ p, account: accounts.get(emails[i])! })))) {
+      const rows = await tx
+        .insert(memberships)
+        .values(
+          part.map(({ p, account }) => ({
+            workspaceId: tenant.workspaceId,
+            userId: account.id,
+            roles: p.roles ?? 'user',
+            permissions: p.permissions ?? [],
+            status: 'invited' as const,
+            subaccountIds: subaccountsFor(context, p),
+            externalId: p.external_id ?? null,
+            tags: p.tags ?? [],
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ userId: memberships.userId });
+      for (const row of rows) added.add(row.userId);
+    }
+    const [workspace] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));
+    const result: CreatedEmployee[] = [];
+    for (const [i, p] of people.entries()) {
+      const account = accounts.get(emails[i])!;
+      if (!added.has(account.id)) {
+        const [current] = await tx
+          .select({ roles: memberships.roles, status: memberships.status })
+          .from(memberships)
+          .where(and(eq(memberships.workspaceId, tenant.workspaceId), eq(memberships.userId, account.id)));
+        result.push({ _id: account.id, email: emails[i], displayName: account.displayName, roles: current.roles, status: current.status, invited: false, link: null, expires: null });
+        continue;
+      }
+      const roles = p.roles ?? 'user';
+      const { invite, link } = await createInvite(
+        tx,
+        tenant.workspaceId,
+        { email: emails[i], roles, permissions: p.permissions ?? [], subaccountIds: subaccountsFor(context, p), invitedBy: context.actorId },
+        context.config.appUrl,
+      );
+      await queueMail(tx, {
+        to: emails[i],
+        template: 'workspace_invite',
+        language: context.language,
+        workspaceId: tenant.workspaceId,
+        data: { name: account.displayName, link, workspace: workspace?.name ?? '' },
+      });
+      result.push({ _id: account.id, email: emails[i], displayName: account.displayName, roles, status: 'invited', invited: true, link, expires: invite.expiresAt.toISOString() });
+    }
+    return result;
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * One streaming CSV export for every module.
+ *
+ * A module describes the rows (the `from` of a select, a `where` that already holds the tenant and
+ * the request's filters, a unique `key` column giving the order) and the columns (a localized header
+ * and a SQL value that yields text: see ./csv-columns.ts). The database formats every cell, so:
+ *
+ * - on PostgreSQL the rows come from `COPY (SELECT ...) TO STDOUT WITH CSV`, streamed with
+ *   back-pressure (pg-copy-streams): PostgreSQL writes the CSV itself, as fast as a COPY can be;
+ * - on PGlite, which has no COPY TO STDOUT, they are read in keyset batches of `batchSize`
+ *   (`key > last key ORDER BY key LIMIT n`) and written with csv-stringify, so no single query holds
+ *   the event loop for long.
+ *
+ * Either way memory stays constant whatever the row count. The first rows are read before anything
+ * is sent, so a bad filter or a database error is still a proper error response, not a cut file.
+ *
+ *   const csv = await csvExport(runtime.database, {
+ *     columns: [{ header: { en: 'Name', pt: 'Nome' }, value: textCell(users.displayName) }],
+ *     from: (select) => select.from(memberships).innerJoin(users, eq(users.id, memberships.userId)),
+ *     where: and(eq(memberships.workspaceId, tenant.workspaceId), filters),
+ *     key: memberships.userId,
+ *   }, { language: request.language });
+ *   return sendCsv(reply, 'users', csv);
+ */
+import { PassThrough, Readable } from 'node:stream';
+import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgSelect, PgColumn, PgSelectBuilder, SelectedFields } from 'drizzle-orm/pg-core';
+import { stringify } from 'csv-stringify/sync';
+import { to as copyTo } from 'pg-copy-streams';
+import type { FastifyReply } from 'fastify';
+import type { Database } from '../db/client.js';
+import type { Language } from '../http/request-context.js';
+import { inlineParams } from './inline-params.js';
+
+export interface CsvColumn {
+  /** The header text per language (English is the fallback), or one text for all. */
+  header: string | ({ en: string } & Partial<Record<Language, string>>);
+  /** SQL yielding the cell's text (NULL = empty cell). */
+  value: SQL;
+}
+
+export interface CsvExportSpec {
+  columns: CsvColumn[];
+  from: (select: PgSelectBuilder<SelectedFields>) => AnyPgSelect;
+  /** The tenant condition AND the filters: required, so it cannot be forgotten. */
+  where: SQL;
+  /** A column unique among the rows: their order, and the keyset of the batched path. */
+  key: PgColumn;
+}
+
+export interface CsvExportOptions {
+  language?: Language;
+  batchSize?: number;
+}
+
+export const defaultBatchSize = 5000;
+const BOM = '\ufeff';
+
+export function headerText(header: CsvColumn['header'], language: Language = 'en'): string {
+  return typeof header === 'string' ? header : (header[language] ?? header.en);
+}
+
+function cells(spec: CsvExportSpec): Record<string, SQL> {
+  return Object.fromEntries(spec.columns.map((column, i) => [`c${i}`, sql`${column.value}`]));
+}
+
+function headerLine(spec: CsvExportSpec, language?: Language): string {
+  return BOM + stringify([spec.columns.map((column) => headerText(column.header, language))]);
+}
+
+/**
+ * PostgreSQL: one COPY of the whole ordered select. COPY takes no parameters, so the values are
+ * inlined as literals (./inline-params.ts). The first chunk is awaited before answering.
+ */
+async function copyRows(database: Database, spec: CsvExportSpec, header: string): Promise<Readable> {
+  const query = spec.from(database.db.select(cells(spec))).$dynamic().where(spec.where).orderBy(asc(spec.key)).toSQL();
+  const statement = `COPY (${inlineParams(query.sql, query.params)}) TO STDOUT WITH (FORMAT csv)`;
+  const client = await database.pool!.connect();
+  let released = false;
+  // An unfinished COPY leaves the connection mid-protocol: release it with an error so the pool closes it.
+  const release = (error?: Error) => {
+    if (released) return;
+    released = true;
+    client.release(error);
+  };
+  const rows = client.query(copyTo(statement));
+  rows.once('end', () => release());
+  rows.once('error', (error) => release(error));
+  const first = await new Promise<Buffer | null>((resolve, reject) => {
+    rows.once('error', reject);
+    rows.once('end', () => resolve(null));
+    rows.once('data', (chunk: Buffer) => {
+      rows.pause();
+      rows.off('error', reject);
+      resolve(chunk);
+    });
+  });
+  const out = new PassThrough();
+  out.write(header);
+  if (first === null) {
+    out.end();
+    return out;
+  }
+  out.write(first);
+  rows.on('error', (error) => out.destroy(error));
+  out.once('close', () => {
+    if (!rows.readableEnded) {
+      rows.destroy();
+      release(new Error('CSV export stopped before its end'));
+    }
+  });
+  return rows.pipe(out);
+}
+
+/** PGlite: keyset batches, each turned into CSV text at once. */
+async function batchedRows(database: Database, spec: CsvExportSpec, header: string, batchSize: number): Promise<Readable> {
+  const fields = { k: spec.key, ...cells(spec) };
+  const names = spec.columns.map((_, i) => `c${i}`);
+  const fetch = (after: string | undefined) =>
+    spec
+      .from(database.db.select(fields))
+      .$dynamic()
+      .where(and(spec.where, after === undefined ? undefined : gt(spec.key, after)))
+      .orderBy(asc(spec.key))
+      .limit(batchSize) as unknown as Promise<Array<Record<string, string | null>>>;
+  const first = await fetch(undefined);
+  async function* chunks() {
+    yield header;
+    let rows = first;
+    while (rows.length > 0) {
+      yield stringify(rows.map((row) => names.map((name) => row[name])));
+      if (rows.length < batchSize) return;
+      rows = await fetch(String(rows[rows.length - 1].k));
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+/** A readable CSV: UTF-8 with a BOM (so spreadsheet programs read accents), a header row, the rows. */
+export async function csvExport(database: Database, spec: CsvExportSpec, options: CsvExportOptions = {}): Promise<Readable> {
+  const header = headerLine(spec, options.language);
+  if (database.kind === 'postgres') return copyRows(database, spec, header);
+  return batchedRows(database, spec, header, options.batchSize ?? defaultBatchSize);
+}
+
+/** Safe ASCII file name with the date, e.g. `users-2026-01-31.csv`. */
+export function csvFileName(base: string, now = new Date()): string {
+  const safe = base.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
+  return `${safe}-${now.toISOString().slice(0, 10)}.csv`;
+}
+
+/** Streams the CSV as a download. */
+export function sendCsv(reply: FastifyReply, base: string, csv: Readable): FastifyReply {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${csvFileName(base)}"`)
+    .header('cache-control', 'no-store')
+    .send(csv);
+}
+
+/** The OpenAPI description of a CSV download, for route schemas' `response[200]`. */
+export const csvResponse = {
+  description: 'CSV file (UTF-8 with BOM), streamed as an attachment',
+  content: { 'text/csv': { schema: { type: 'string' } } },
+} as const;

@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { newId } from '../ids.js';
+import { jobOutbox } from './schema.js';
+
+/** The channel a committed outbox row is announced on; the relay listens to it. */
+export const OUTBOX_CHANNEL = 'assay_job_outbox';
+
+export interface EnqueueOptions {
+  /** Not before this moment (a Date) or this many seconds from now. */
+  startAfter?: Date | number;
+  singletonKey?: string;
+}
+
+/**
+ * Enqueues a job inside the caller's transaction: it exists if and only if the transaction
+ * commits. The relay moves it into pg-boss right after commit (NOTIFY is delivered on commit), and
+ * a periodic sweep catches rows whose process died in between. Safe to call with a plain db too.
+ */
+export async function enqueueJob(db: DbOrTx, name: string, data: object, options: EnqueueOptions = {}): Promise<string> {
+  const id = newId();
+  const startAfter = typeof options.startAfter === 'number' ? new Date(Date.now() + options.startAfter * 1000) : options.startAfter;
+  await db.insert(jobOutbox).values({ id, name, data, startAfter, singletonKey: options.singletonKey });
+  await db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  return id;
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.js';
+import type { Runtime } from '../runtime.js';
+import { enqueueJob } from './enqueue-job.js';
+import { eventually, workerDatabase, workerRuntime, type WorkerDatabase } from '../../../test/support/worker-database.js';
+
+describe('job queue', () => {
+  let store: WorkerDatabase;
+  let database: Database;
+  let runtime: Runtime;
+
+  beforeAll(async () => {
+    store = await workerDatabase();
+    database = await store.open();
+    runtime = await workerRuntime(database);
+  });
+
+  afterAll(async () => {
+    await runtime?.close();
+    await database?.close();
+    await store?.drop();
+  });
+
+  it('retries a failing job with growing delays until it succeeds', async () => {
+    const runs: Array<{ at: number; retryCount: number }> = [];
+    await runtime.jobs.register<{ n: number }>(
+      'test.flaky',
+      async (job) => {
+        runs.push({ at: Date.now(), retryCount: job.retryCount });
+        if (runs.length < 3) throw new Error(`failure ${runs.length}`);
+      },
+      { retryLimit: 3, retryDelay: 1, retryBackoff: true },
+    );
+    await runtime.jobs.send('test.flaky', { n: 1 });
+    await eventually(async () => runs.length === 3, 20_000, 'the third run');
+    expect(runs.map((r) => r.retryCount)).toEqual([0, 1, 2]);
+    // pg-boss waits retryDelay · 2^(n+1)/2 at least before retry n+1: 1 s, then 2 s.
+    expect(runs[1].at - runs[0].at).toBeGreaterThanOrEqual(900);
+    expect(runs[2].at - runs[1].at).toBeGreaterThanOrEqual(1_900);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(runs).toHaveLength(3);
+  });
+
+  it('does not start a delayed job before its time', async () => {
+    const ran: number[] = [];
+    await runtime.jobs.register('test.delayed', async () => {
+      ran.push(Date.now());
+    });
+    const sentAt = Date.now();
+    await runtime.jobs.send('test.delayed', {}, { startAfter: new Date(sentAt + 2_000) });
+    await eventually(async () => ran.length === 1, 20_000, 'the delayed job');
+    expect(ran[0]).toBeGreaterThanOrEqual(sentAt + 2_000 - 50);
+  });
+
+  it('runs a job enqueued in a transaction once, after commit, and never one rolled back', async () => {
+    const seen: string[] = [];
+    await runtime.jobs.register<{ tag: string }>('test.outbox', async (job) => {
+      seen.push(job.data.tag);
+    });
+    await database.db.transaction(async (tx) => {
+      await enqueueJob(tx, 'test.outbox', { tag: 'committed' });
+    });
+    await database.db
+      .transaction(async (tx) => {
+        await enqueueJob(tx, 'test.outbox', { tag: 'rolled back' });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    await database.db.transaction(async (tx) => {
+      await enqueueJob(tx, 'test.outbox', { tag: 'later' }, { startAfter: 1 });
+    });
+    await eventually(async () => seen.length === 2, 20_000, 'two outbox jobs');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(seen).toEqual(['committed', 'later']);
+    const left = await database.query('SELECT id FROM job_outbox');
+    expect(left).toEqual([]);
+  });
+
+  it('schedules the periodic sweeps in worker processes', async () => {
+    const schedules = await database.query<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule ORDER BY name');
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        { name: 'mail.sweep', cron: '*/5 * * * *' },
+        { name: 'webhook.sweep', cron: '*/5 * * * *' },
+      ]),
+    );
+  });
+
+  it('refuses to send a job nobody registered', async () => {
+    await expect(runtime.jobs.send('test.unknown', {})).rejects.toThrow(/no job named test.unknown/);
+  });
+
+  it('lets a running job finish when the runtime closes (graceful stop)', async () => {
+    const other = await workerRuntime(database);
+    let started = false;
+    let finished = false;
+    await other.jobs.register('test.slow', async () => {
+      started = true;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      finished = true;
+    });
+    await runtime.jobs.register('test.slow', async () => {
+      throw new Error('this process does not take test.slow in this test');
+    });
+    await runtime.jobs.stop();
+    await other.jobs.send('test.slow', {});
+    await eventually(async () => started, 20_000, 'the slow job to start');
+    await other.close();
+    expect(finished).toBe(true);
+  });
+});
+
+describe('job queue across restarts', () => {
+  it('works jobs sent or enqueued before the process stopped, in the next process', async () => {
+    const store = await workerDatabase({ reopen: true });
+    try {
+      // First process: API only, dies with work pending.
+      let database = await store.open();
+      let runtime = await workerRuntime(database, { workers: false });
+      await runtime.jobs.register('test.restart', async () => {
+        throw new Error('an API-only process does not work jobs');
+      });
+      await runtime.jobs.send('test.restart', { via: 'send' });
+      await database.db.transaction((tx) => enqueueJob(tx, 'test.restart', { via: 'outbox' }));
+      await runtime.close();
+      await database.close();
+
+      // Second process on the same database, with workers.
+      database = await store.open();
+      runtime = await workerRuntime(database);
+      const seen: string[] = [];
+      await runtime.jobs.register<{ via: string }>('test.restart', async (job) => {
+        seen.push(job.data.via);
+      });
+      await eventually(async () => seen.length === 2, 20_000, 'both jobs after the restart');
+      expect(seen.sort()).toEqual(['outbox', 'send']);
+      await runtime.close();
+      await database.close();
+    } finally {
+      await store.drop();
+    }
+  });
+});

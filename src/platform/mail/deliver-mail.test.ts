@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import type { Database } from '../db/client.js';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { newId } from '../ids.js';
+import { testConfig } from '../../../test/support/app.js';
+import { uniqueEmail } from '../../../test/support/fixtures.js';
+import { eventually, fastJobs, workerDatabase, type WorkerDatabase } from '../../../test/support/worker-database.js';
+import { queueMail, type MailMessage } from './queue-mail.js';
+import { mailOutbox } from './schema.js';
+import { sweepMail } from './sweep-mail.js';
+
+/** A local SMTP server that keeps what arrives and can turn recipients away a number of times. */
+async function smtpSink() {
+  const arrived: ParsedMail[] = [];
+  const refusals = new Map<string, number>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const left = refusals.get(address.address) ?? 0;
+      if (left > 0) {
+        refusals.set(address.address, left - 1);
+        return callback(Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 }));
+      }
+      callback();
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          arrived.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  return {
+    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
+    arrived,
+    refuse: (address: string, times: number) => refusals.set(address, times),
+    to: (address: string) => arrived.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value.some((a) => a.address === address)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function logCollector() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(String(chunk));
+      callback();
+    },
+  });
+  return { lines, logger: pino({ level: 'info' }, stream) };
+}
+
+describe('mail delivery', () => {
+  let store: WorkerDatabase;
+  let database: Database;
+  let runtime: Runtime;
+  let smtp: Awaited<ReturnType<typeof smtpSink>>;
+  const logs = logCollector();
+
+  const queue = (message: MailMessage) => database.db.transaction((tx) => queueMail(tx, message));
+  const row = async (id: string) => (await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id)))[0];
+
+  beforeAll(async () => {
+    smtp = await smtpSink();
+    store = await workerDatabase();
+    database = await store.open();
+    runtime = await createRuntime(testConfig({ workers: true, smtpUrl: smtp.url }), {
+      database,
+      logger: logs.logger,
+      jobs: { ...fastJobs, queueOptions: { 'mail.deliver': { retryLimit: 2, retryDelay: 1 } } },
+    });
+  });
+
+  afterAll(async () => {
+    await runtime?.close();
+    await database?.close();
+    await store?.drop();
+    await smtp?.close();
+  });
+
+  it('sends a queued password reset in Portuguese once the transaction commits', async () => {
+    const to = uniqueEmail('reset');
+    const id = await queue({ to, template: 'password_reset', language: 'pt-BR', data: { name: 'Ana', link: 'https://app.example.test/reset?t=abc' } });
+    const [mail] = await eventually(async () => (smtp.to(to).length ? smtp.to(to) : undefined), 20_000, 'the reset mail');
+    expect(mail.subject).toBe('Redefina sua senha do Assay');
+    expect(mail.text).toContain('Olá, Ana,');
+    expect(mail.text).toContain('Redefinir senha: https://app.example.test/reset?t=abc');
+    expect(mail.html).toContain('href="https://app.example.test/reset?t=abc"');
+    expect(mail.from?.text).toContain('no-reply@assay.local');
+    const sent = await eventually(async () => ((await row(id)).status === 'sent' ? row(id) : undefined), 20_000, 'status sent');
+    expect(sent.attempts).toBe(1);
+    expect(sent.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('sends a workspace invite in Spanish', async () => {
+    const to = uniqueEmail('invite');
+    await queue({ to, template: 'workspace_invite', language: 'es', data: { name: 'Luis', workspace: 'Acme <Labs>', link: 'https://app.example.test/invite/x' } });
+    const [mail] = await eventually(async () => (smtp.to(to).length ? smtp.to(to) : undefined), 20_000, 'the invite');
+    expect(mail.subject).toBe('Te invitaron a unirte a Acme <Labs> en Assay');
+    expect(mail.text).toContain('Hola, Luis:');
+    expect(mail.text).toContain('espacio de trabajo Acme <Labs> en Assay');
+    expect(mail.html).toContain('Acme &lt;Labs&gt;');
+    expect(mail.html).not.toContain('Acme <Labs>');
+  });
+
+  it('mails a generated password but keeps it out of the logs and out of the outbox once sent', async () => {
+    const to = uniqueEmail('generated');
+    const password = 'Sekret-Generated-913';
+    const id = await queue({ to, template: 'generated_password', language: 'en', data: { name: 'Bo', password, link: 'https://app.example.test/signin' } });
+    const [mail] = await eventually(async () => (smtp.to(to).length ? smtp.to(to) : undefined), 20_000, 'the password mail');
+    expect(mail.text).toContain(`Your password is: ${password}`);
+    const sent = await eventually(async () => ((await row(id)).status === 'sent' ? row(id) : undefined), 20_000, 'status sent');
+    expect(sent.data).toEqual({ name: 'Bo', link: 'https://app.example.test/signin' });
+    expect(logs.lines.join('')).toContain(to);
+    expect(logs.lines.join('')).not.toContain(password);
+  });
+
+  it('retries with backoff while the server turns the mail away, then delivers it', async () => {
+    const to = uniqueEmail('busy');
+    smtp.refuse(to, 1);
+    const id = await queue({ to, template: 'welcome', language: 'en', data: { name: 'Cy', workspace: 'Acme', link: 'https://app.example.test' } });
+    const [mail] = await eventually(async () => (smtp.to(to).length ? smtp.to(to) : undefined), 20_000, 'the welcome mail');
+    expect(mail.subject).toBe('Welcome to Assay');
+    expect(mail.text).toContain('You are now a member of Acme.');
+    const sent = await eventually(async () => ((await row(id)).status === 'sent' ? row(id) : undefined), 20_000, 'status sent');
+    expect(sent.attempts).toBe(2);
+    expect(sent.lastError).toBeNull();
+  });
+
+  it('marks the mail failed once the retries are used up', async () => {
+    const to = uniqueEmail('dead');
+    smtp.refuse(to, 100);
+    const id = await queue({ to, template: 'account_confirmation', language: 'en', data: { name: 'Di', link: 'https://app.example.test/c' } });
+    const failed = await eventually(async () => ((await row(id)).status === 'failed' ? row(id) : undefined), 30_000, 'status failed');
+    expect(failed.attempts).toBe(3);
+    expect(failed.lastError).toMatch(/451/);
+    expect(smtp.to(to)).toHaveLength(0);
+  });
+
+  it('sweeps queued mails whose delivery job was lost', async () => {
+    const to = uniqueEmail('lost');
+    const id = newId();
+    // As if the process died between commit and enqueue, long ago: a row and no job.
+    await database.db.insert(mailOutbox).values({
+      id,
+      to,
+      template: 'account_confirmation',
+      language: 'pt',
+      data: { name: 'Eva', link: 'https://app.example.test/c2' },
+      created: new Date(Date.now() - 60 * 60 * 1000),
+    });
+    expect(await sweepMail(runtime)).toBeGreaterThanOrEqual(1);
+    const [mail] = await eventually(async () => (smtp.to(to).length ? smtp.to(to) : undefined), 20_000, 'the swept mail');
+    expect(mail.subject).toBe('Confirme seu endereço de e-mail');
+  });
+});
+
+describe('mail without SMTP', () => {
+  it('marks the mail logged and logs its subject and recipient, never the password', async () => {
+    const store = await workerDatabase();
+    const database = await store.open();
+    const logs = logCollector();
+    const runtime = await createRuntime(testConfig({ workers: true, smtpUrl: undefined }), { database, logger: logs.logger, jobs: fastJobs });
+    try {
+      const to = uniqueEmail('nosmtp');
+      const password = 'Never-In-Logs-77';
+      const id = await database.db.transaction((tx) =>
+        queueMail(tx, { to, template: 'generated_password', language: 'es', data: { name: 'Fe', password, link: 'https://app.example.test' } }),
+      );
+      await eventually(async () => (await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id)))[0].status === 'logged', 20_000, 'status logged');
+      const line = logs.lines.find((l) => l.includes(to));
+      expect(line).toContain('Tu cuenta y contraseña de Assay');
+      expect(logs.lines.join('')).not.toContain(password);
+    } finally {
+      await runtime.close();
+      await database.close();
+      await store.drop();
+    }
+  });
+});

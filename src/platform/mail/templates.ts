@@ -1,0 +1,126 @@
+import type { MailTemplate } from './queue-mail.js';
+
+export type MailLanguage = 'en' | 'pt' | 'es';
+
+/**
+ * The words of one e-mail in one language. `{name}`, `{link}`, `{workspace}` and `{password}` are
+ * replaced by the queued data; a paragraph whose placeholder has no value is left out.
+ */
+export interface TemplateText {
+  subject: string;
+  paragraphs: string[];
+  /** The label of the button that opens `{link}`. */
+  action?: string;
+  /** Said after the button. */
+  closing?: string[];
+}
+
+/** Said first; the second form when the data carries no name. */
+export const greetings: Record<MailLanguage, [string, string]> = {
+  en: ['Hi {name},', 'Hi,'],
+  pt: ['Olá, {name},', 'Olá,'],
+  es: ['Hola, {name}:', 'Hola:'],
+};
+
+export const signatures: Record<MailLanguage, string> = {
+  en: 'The Assay team',
+  pt: 'Equipe Assay',
+  es: 'El equipo de Assay',
+};
+
+export const templates: Record<MailTemplate, Record<MailLanguage, TemplateText>> = {
+  password_reset: {
+    en: {
+      subject: 'Reset your Assay password',
+      paragraphs: ['We received a request to reset the password of your Assay account. The link below is valid for one hour.'],
+      action: 'Reset password',
+      closing: ['If you did not ask for this, ignore this e-mail: your password stays the same.'],
+    },
+    pt: {
+      subject: 'Redefina sua senha do Assay',
+      paragraphs: ['Recebemos um pedido para redefinir a senha da sua conta no Assay. O link abaixo vale por uma hora.'],
+      action: 'Redefinir senha',
+      closing: ['Se você não fez esse pedido, ignore este e-mail: sua senha continua a mesma.'],
+    },
+    es: {
+      subject: 'Restablece tu contraseña de Assay',
+      paragraphs: ['Recibimos una solicitud para restablecer la contraseña de tu cuenta de Assay. El enlace de abajo es válido durante una hora.'],
+      action: 'Restablecer contraseña',
+      closing: ['Si no lo solicitaste, ignora este correo: tu contraseña no cambia.'],
+    },
+  },
+  account_confirmation: {
+    en: {
+      subject: 'Confirm your e-mail address',
+      paragraphs: ['Welcome to Assay! Please confirm your e-mail address to activate your account.'],
+      action: 'Confirm e-mail',
+    },
+    pt: {
+      subject: 'Confirme seu endereço de e-mail',
+      paragraphs: ['Boas-vindas ao Assay! Confirme seu endereço de e-mail para ativar sua conta.'],
+      action: 'Confirmar e-mail',
+    },
+    es: {
+      subject: 'Confirma tu dirección de correo',
+      paragraphs: ['¡Te damos la bienvenida a Assay! Confirma tu dirección de correo para activar tu cuenta.'],
+      action: 'Confirmar correo',
+    },
+  },
+  workspace_invite: {
+    en: {
+      subject: 'You are invited to join {workspace} on Assay',
+      paragraphs: ['You have been invited to join the {workspace} workspace on Assay.'],
+      action: 'Accept invitation',
+      closing: ['If you were not expecting this invitation, you can ignore this e-mail.'],
+    },
+    pt: {
+      subject: 'Você foi convidado para {workspace} no Assay',
+      paragraphs: ['Você recebeu um convite para participar do espaço de trabalho {workspace} no Assay.'],
+      action: 'Aceitar convite',
+      closing: ['Se você não esperava este convite, pode ignorar este e-mail.'],
+    },
+    es: {
+      subject: 'Te invitaron a unirte a {workspace} en Assay',
+      paragraphs: ['Recibiste una invitación para unirte al espacio de trabajo {workspace} en Assay.'],
+      action: 'Aceptar invitación',
+      closing: ['Si no esperabas esta invitación, puedes ignorar este correo.'],
+    },
+  },
+  welcome: {
+    en: {
+      subject: 'Welcome to Assay',
+      paragraphs: ['Your Assay account is ready.', 'You are now a member of {workspace}.'],
+      action: 'Open Assay',
+    },
+    pt: {
+      subject: 'Boas-vindas ao Assay',
+      paragraphs: ['Sua conta no Assay está pronta.', 'Agora você faz parte de {workspace}.'],
+      action: 'Abrir o Assay',
+    },
+    es: {
+      subject: 'Te damos la bienvenida a Assay',
+      paragraphs: ['Tu cuenta de Assay está lista.', 'Ahora eres miembro de {workspace}.'],
+      action: 'Abrir Assay',
+    },
+  },
+  generated_password: {
+    en: {
+      subject: 'Your Assay account and password',
+      paragraphs: ['An account was created for you on Assay.', 'Your password is: {password}'],
+      action: 'Sign in',
+      closing: ['Please change it after your first sign-in.'],
+    },
+    pt: {
+      subject: 'Sua conta e senha do Assay',
+      paragraphs: ['Criamos uma conta para você no Assay.', 'Sua senha é: {password}'],
+      action: 'Entrar',
+      closing: ['Troque-a depois do primeiro acesso.'],
+    },
+    es: {
+      subject: 'Tu cuenta y contraseña de Assay',
+      paragraphs: ['Creamos una cuenta para ti en Assay.', 'Tu contraseña es: {password}'],
+      action: 'Iniciar sesión',
+      closing: ['Cámbiala después de tu primer inicio de sesión.'],
+    },
+  },
+};
