@@ -9,6 +9,8 @@ export interface OAuthProviderConfig {
   tokenEndpoint: string;
   userinfoEndpoint: string;
   emailsEndpoint?: string;
+  /** Where a client-sent access token is checked to be issued to our client id (GitHub's takes `{client_id}`). */
+  tokenCheckEndpoint: string;
 }
 
 export interface Config {
@@ -36,6 +38,8 @@ export interface Config {
   trustProxy: boolean | string;
   rateLimit: { max: number; windowMs: number };
   oauth: Partial<Record<'google' | 'github' | 'linkedin' | 'facebook', OAuthProviderConfig>>;
+  /** DNS servers for domain-ownership checks (`DNS_SERVERS`, comma-separated `ip` or `ip:port`); the system's when unset. */
+  dnsServers?: string[];
 }
 
 function oauthFromEnv(env: NodeJS.ProcessEnv, name: string, defaults: Omit<OAuthProviderConfig, 'clientId' | 'clientSecret'>): OAuthProviderConfig | undefined {
@@ -50,6 +54,7 @@ function oauthFromEnv(env: NodeJS.ProcessEnv, name: string, defaults: Omit<OAuth
     tokenEndpoint: env[`${prefix}TOKEN_ENDPOINT`] ?? defaults.tokenEndpoint,
     userinfoEndpoint: env[`${prefix}USERINFO_ENDPOINT`] ?? defaults.userinfoEndpoint,
     emailsEndpoint: env[`${prefix}EMAILS_ENDPOINT`] ?? defaults.emailsEndpoint,
+    tokenCheckEndpoint: env[`${prefix}TOKEN_CHECK_ENDPOINT`] ?? defaults.tokenCheckEndpoint,
   };
 }
 
@@ -58,22 +63,26 @@ export const oauthDefaults: Record<'google' | 'github' | 'linkedin' | 'facebook'
     authorizationEndpoint: 'https://accounts.google.com/o/oauth2/v2/auth',
     tokenEndpoint: 'https://oauth2.googleapis.com/token',
     userinfoEndpoint: 'https://openidconnect.googleapis.com/v1/userinfo',
+    tokenCheckEndpoint: 'https://oauth2.googleapis.com/tokeninfo',
   },
   github: {
     authorizationEndpoint: 'https://github.com/login/oauth/authorize',
     tokenEndpoint: 'https://github.com/login/oauth/access_token',
     userinfoEndpoint: 'https://api.github.com/user',
     emailsEndpoint: 'https://api.github.com/user/emails',
+    tokenCheckEndpoint: 'https://api.github.com/applications/{client_id}/token',
   },
   linkedin: {
     authorizationEndpoint: 'https://www.linkedin.com/oauth/v2/authorization',
     tokenEndpoint: 'https://www.linkedin.com/oauth/v2/accessToken',
     userinfoEndpoint: 'https://api.linkedin.com/v2/userinfo',
+    tokenCheckEndpoint: 'https://www.linkedin.com/oauth/v2/introspectToken',
   },
   facebook: {
     authorizationEndpoint: 'https://www.facebook.com/v19.0/dialog/oauth',
     tokenEndpoint: 'https://graph.facebook.com/v19.0/oauth/access_token',
     userinfoEndpoint: 'https://graph.facebook.com/me?fields=id,name,email,first_name,last_name',
+    tokenCheckEndpoint: 'https://graph.facebook.com/debug_token',
   },
 };
 
@@ -116,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimit: { max: Number(env.AUTH_RATE_LIMIT ?? 20), windowMs: Number(env.AUTH_RATE_WINDOW_MS ?? 60_000) },
     oauth,
+    dnsServers: env.DNS_SERVERS ? env.DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     ...overrides,
   };
 }

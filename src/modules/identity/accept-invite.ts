@@ -1,20 +1,32 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Runtime } from '../../platform/runtime.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { hashPassword } from '../../platform/auth/password.js';
-import { badRequest, unauthorized } from '../../platform/errors.js';
+import { AppError, badRequest } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { workspaces } from '../workspace/schema.js';
-import { users } from './schema.js';
 import { issueSession, type Session } from './session.js';
 import { createUser, findUserByEmail, type User } from './users.js';
 import { checkPassword } from './credentials.js';
-import { checkInviteEmail, claimInvite, findOpenInvite, inviteProvesEmail, type Invite } from './invites.js';
+import { checkInviteEmail, claimInvite, findOpenInvite } from './invites.js';
 import { queueConfirmationMail } from './confirmation.js';
 import { emailTaken, requireName, utmOf, type Profile } from './sign-up.js';
 
 export interface AcceptInviteInput extends Profile {
   password?: string;
+}
+
+export interface InviteRequest {
+  language: string;
+  /** The user of the Bearer token sent with the request, if any (the gate resolves it on public routes too). */
+  signedInUserId?: string;
+}
+
+/** 401 telling the client how the account signs in, so it can authenticate and call again. */
+export class AuthenticationRequired extends AppError {
+  constructor(readonly provider: string) {
+    super(401, 'authentication_required', `Sign in to this account (${provider}) and send its Bearer token, or send its password, to accept the invite`);
+  }
 }
 
 async function allowsPasswordLogin(db: DbOrTx, workspaceId: string): Promise<boolean> {
@@ -23,46 +35,42 @@ async function allowsPasswordLogin(db: DbOrTx, workspaceId: string): Promise<boo
 }
 
 /**
- * How an existing account proves it is theirs: the password when one is sent; without one, only an
- * invite mailed to that very address counts, and only when a password could not be asked for
- * (the account has none, or the workspace signs in through SSO).
+ * Holding the invite link proves nothing about the person: the employees API hands the links to
+ * the workspace's admins. So an existing account accepts only by authenticating, with a session of
+ * that very account or its password.
  */
-async function authenticateExisting(user: User, invite: Invite, input: AcceptInviteInput, passwordLogin: boolean): Promise<void> {
+async function authenticateExisting(user: User, input: AcceptInviteInput, request: InviteRequest): Promise<void> {
+  if (request.signedInUserId === user.id) return;
   if (input.password !== undefined) {
     await checkPassword(user, input.password);
     return;
   }
-  const passwordless = !user.passwordHash || !passwordLogin;
-  if (passwordless && inviteProvesEmail(invite, user.email)) return;
-  throw unauthorized('Send the password of this account to accept the invite', 'password_required');
+  throw new AuthenticationRequired(user.provider);
 }
 
 /**
- * POST /auth/invite/:token: registers the invited person, or signs an existing account in, and adds
- * the invite's membership. The session answers isNew only when the account was created here.
+ * POST /auth/invite/:token: registers the invited person, or signs an existing (authenticated)
+ * account in, and adds the invite's membership. A new account stays unconfirmed until its e-mail
+ * confirmation: the link may have reached an admin rather than the mailbox. The session answers
+ * isNew only when the account was created here.
  */
-export async function acceptInvite(runtime: Runtime, token: string, input: AcceptInviteInput, context: { language: string }): Promise<Session> {
+export async function acceptInvite(runtime: Runtime, token: string, input: AcceptInviteInput, request: InviteRequest): Promise<Session> {
   const { db } = runtime.database;
   const invite = await findOpenInvite(db, token);
   checkInviteEmail(invite, input.email);
-  const passwordLogin = await allowsPasswordLogin(db, invite.workspaceId);
-  const proven = inviteProvesEmail(invite, input.email);
   const existing = await findUserByEmail(db, input.email);
-  const session = { provider: 'local', workspaceId: invite.workspaceId, language: context.language };
+  const session = { provider: 'local', workspaceId: invite.workspaceId, language: request.language };
 
   if (existing) {
-    await authenticateExisting(existing, invite, input, passwordLogin);
+    await authenticateExisting(existing, input, request);
     return db.transaction(async (tx) => {
       await claimInvite(tx, invite, existing.id);
-      let user = existing;
-      if (proven && !user.confirmedAt) {
-        [user] = await tx.update(users).set({ confirmedAt: sql`now()` }).where(eq(users.id, user.id)).returning();
-      }
-      return issueSession(tx, runtime.tokens, user, { ...session, isNew: false });
+      return issueSession(tx, runtime.tokens, existing, { ...session, isNew: false });
     });
   }
 
   requireName(input);
+  const passwordLogin = await allowsPasswordLogin(db, invite.workspaceId);
   if (passwordLogin && !input.password) throw badRequest('password_required', 'Send a password for the new account', 'body/password');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   try {
@@ -73,13 +81,13 @@ export async function acceptInvite(runtime: Runtime, token: string, input: Accep
         firstName: input.firstName?.trim() || undefined,
         lastName: input.lastName?.trim() || undefined,
         passwordHash,
-        confirmed: proven,
+        confirmed: false,
         address: input.address,
         privacy: input.privacy,
         utm: utmOf(input.utm),
       });
       await claimInvite(tx, invite, user.id);
-      if (!user.confirmedAt) await queueConfirmationMail(tx, runtime.config.appUrl, user, context.language);
+      await queueConfirmationMail(tx, runtime.config.appUrl, user, request.language);
       return issueSession(tx, runtime.tokens, user, { ...session, isNew: true });
     });
   } catch (error) {

@@ -54,8 +54,10 @@ export async function apiKeyPrincipal(db: Db, key: string): Promise<Principal> {
 async function userPrincipal(db: Db, tokens: SessionTokens, token: string): Promise<Principal> {
   const claims = await tokens.verify(token);
   if (!claims) throw unauthorized('Invalid or expired token', 'invalid_token');
-  const [user] = await db.select({ id: users.id, isSuperAdmin: users.isSuperAdmin }).from(users).where(eq(users.id, claims.sub));
+  const [user] = await db.select({ id: users.id, isSuperAdmin: users.isSuperAdmin, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, claims.sub));
   if (!user) throw unauthorized('Invalid or expired token', 'invalid_token');
+  // A password reset, an e-mail change... bump the account's version: older sessions are revoked.
+  if (user.sessionVersion !== (claims.sv ?? 0)) throw unauthorized('This session has been signed out; sign in again', 'session_revoked');
   return { kind: 'user', userId: user.id, provider: claims.provider, isSuperAdmin: user.isSuperAdmin, defaultWorkspaceId: claims.wid };
 }
 

@@ -82,11 +82,6 @@ export function checkInviteEmail(invite: Invite, email: string): void {
   }
 }
 
-/** True when accepting the invite proves the address: the link was mailed to it. */
-export function inviteProvesEmail(invite: Invite, email: string): boolean {
-  return invite.email !== null && invite.email === normalizeEmail(email);
-}
-
 /**
  * Marks the invite accepted by the user and gives them the invite's membership. The conditional
  * update makes the invite single-use under concurrency. An existing draft/invited membership is

@@ -6,7 +6,7 @@ import { queueMail } from '../../platform/mail/queue-mail.js';
 import { users } from './schema.js';
 import { consumeToken, findUsableToken, issueUserToken, retireTokens } from './user-tokens.js';
 import { resetLink } from './links.js';
-import { findUserByEmail, findUserById, type User } from './users.js';
+import { findUserByEmail, findUserById, nextSessionVersion, type User } from './users.js';
 
 /**
  * Mails a reset link (valid one hour) when the address has an account; does nothing otherwise.
@@ -37,7 +37,8 @@ export async function checkResetToken(db: DbOrTx, token: string): Promise<User> 
 
 /**
  * Sets the new password and spends the token; every other open reset link of the user dies with
- * it. Following a mailed link proves the address, so an unconfirmed account becomes confirmed.
+ * it, and so does every session signed in before (whoever knew the old password). Following a
+ * mailed link proves the address, so an unconfirmed account becomes confirmed.
  */
 export async function resetPassword(runtime: Runtime, token: string, newPassword: string): Promise<User> {
   const { db } = runtime.database;
@@ -49,7 +50,7 @@ export async function resetPassword(runtime: Runtime, token: string, newPassword
     await retireTokens(tx, userId, 'reset');
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, confirmedAt: sql`coalesce(${users.confirmedAt}, now())`, updated: sql`now()` })
+      .set({ passwordHash, confirmedAt: sql`coalesce(${users.confirmedAt}, now())`, sessionVersion: nextSessionVersion(), updated: sql`now()` })
       .where(eq(users.id, userId))
       .returning();
     return user;

@@ -1,4 +1,4 @@
-import { pgTable, varchar, text, timestamp, boolean, jsonb, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, varchar, text, timestamp, boolean, integer, jsonb, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 const id = () => varchar('id', { length: 24 }).notNull();
@@ -24,6 +24,8 @@ export const users = pgTable(
     utm: jsonb('utm'),
     lastLogin: timestamp('last_login', { withTimezone: true }),
     lastAuthenticatedAt: timestamp('last_authenticated_at', { withTimezone: true }),
+    /** Carried by every session (JWT `sv`); bumping it signs every earlier session out. */
+    sessionVersion: integer('session_version').notNull().default(0),
     created: created(),
     updated: updated(),
   },
@@ -107,6 +109,10 @@ export const samlProviders = pgTable(
     idpIssuer: text('idp_issuer'),
     idpCert: text('idp_cert').notNull(),
     spEntityId: text('sp_entity_id').notNull(),
+    /** Published by the domain owner as TXT `assay-saml-verification=<token>` to prove the domains. */
+    verificationToken: text('verification_token').notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    /** Until set, the domains are only claimed, not proven: see saml/complete-saml-login.ts. */
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
     created: created(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],

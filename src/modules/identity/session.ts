@@ -55,8 +55,13 @@ export async function issueSession(
     .where(sql`${memberships.userId} = ${user.id} and ${memberships.status} not in ('inactive', 'paused')`)
     .orderBy(memberships.created);
   const current = companies.find((c) => c._id === options.workspaceId) ?? companies[0];
-  await db.update(users).set({ lastLogin: sql`now()`, lastAuthenticatedAt: sql`now()` }).where(eq(users.id, user.id));
-  const token = await tokens.sign({ sub: user.id, wid: current?._id, provider: options.provider });
+  // The version is read back from the row, so a session never carries a version older than the account's.
+  const [signedIn] = await db
+    .update(users)
+    .set({ lastLogin: sql`now()`, lastAuthenticatedAt: sql`now()` })
+    .where(eq(users.id, user.id))
+    .returning({ sessionVersion: users.sessionVersion });
+  const token = await tokens.sign({ sub: user.id, wid: current?._id, provider: options.provider, sv: signedIn?.sessionVersion ?? user.sessionVersion });
   return {
     token,
     user: {

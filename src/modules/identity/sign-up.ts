@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { addMember, createWorkspace } from '../workspace/create-workspace.js';
 import { issueSession, type Session } from './session.js';
 import { createUser, findUserByEmail } from './users.js';
-import { checkInviteEmail, claimInvite, findOpenInvite, inviteProvesEmail } from './invites.js';
+import { checkInviteEmail, claimInvite, findOpenInvite } from './invites.js';
 import { queueConfirmationMail } from './confirmation.js';
 import { signInLink } from './links.js';
 
@@ -84,7 +84,8 @@ export async function signUp(runtime: Runtime, input: SignUpInput, context: { la
         firstName: input.firstName?.trim() || undefined,
         lastName: input.lastName?.trim() || undefined,
         passwordHash,
-        confirmed: invite ? inviteProvesEmail(invite, input.email) : false,
+        // Never confirmed by an invite: its link is also handed to the workspace's admins.
+        confirmed: false,
         address: input.address,
         privacy: input.privacy,
         utm: utmOf(input.utm),

@@ -22,6 +22,13 @@ export interface NewUser {
   utm?: Record<string, string>;
 }
 
+/**
+ * For an update's SET: the next session version. Every session issued before it answers 401
+ * (authenticate.ts compares the JWT's `sv`); use it when the password is reset or dropped, or the
+ * e-mail changes.
+ */
+export const nextSessionVersion = () => sql`${users.sessionVersion} + 1`;
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

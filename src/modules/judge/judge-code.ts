@@ -148,6 +148,7 @@ async function compile(host: SandboxHost, language: Language, workdir: string): 
     limits: COMPILE_LIMITS,
     mounts: { workdir, workdirWritable: true, readOnly: language.compile.readOnly ?? [], env: language.compile.env ?? {}, cwd: BOX },
   });
+  if (outcome.sandboxFailed) throw new Error(`the compile sandbox failed to start: ${outcome.stderr.slice(0, 500)}`);
   if (outcome.exitCode === 0 && !outcome.outputExceeded && !outcome.timedOut) return undefined;
   const message = `${outcome.stdout}${outcome.stdout && outcome.stderr ? '\n' : ''}${outcome.stderr}`.trim();
   const why = outcome.timedOut ? 'the compiler ran past its time limit' : outcome.outputExceeded ? 'the compiler printed too much' : '';
@@ -182,10 +183,8 @@ function testVerdict(index: number, test: TestCase, expected: string | null, out
   };
   const verdict = (status: VerdictStatus, message: string | null): TestVerdict => ({ ...base, status, message });
 
-  if (outcome.supervisorLost) {
-    if (outcome.stderr.startsWith('bwrap:')) return verdict('internal_error', 'the sandbox failed to start');
-    return verdict('runtime_error', 'the program killed its sandbox supervisor');
-  }
+  if (outcome.sandboxFailed) return verdict('internal_error', 'the sandbox failed to start');
+  if (outcome.supervisorLost) return verdict('runtime_error', 'the program killed its sandbox supervisor');
   if (outcome.outputExceeded) return verdict('output_limit_exceeded', `output past ${limits.output_kb} KiB`);
   if (outcome.timedOut) return verdict('time_limit_exceeded', `wall-clock limit of ${limits.wall_time_ms} ms`);
   if (outcome.cpuMs > limits.time_ms || outcome.signal === 'SIGXCPU') return verdict('time_limit_exceeded', `CPU time limit of ${limits.time_ms} ms`);

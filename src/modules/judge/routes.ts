@@ -82,6 +82,7 @@ const WaitQuery = (defaultSeconds: number) =>
 
 export async function judgeRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  void languageCatalog(); // detect toolchains (and build the sandbox supervisor) at startup, not on the first request
 
   typed.get('/assessments/questions/languages', {
     config: { auth: 'public' },

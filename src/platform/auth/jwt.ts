@@ -6,6 +6,11 @@ export interface SessionClaims {
   /** workspace chosen at sign-in, used when a request sends no x-workspace-id */
   wid?: string;
   provider: string;
+  /**
+   * The user's session version when the token was issued (users.session_version); a token whose
+   * version is behind the account's is revoked. Tokens without it count as version 0.
+   */
+  sv?: number;
 }
 
 export interface SessionTokens {
@@ -17,7 +22,7 @@ export function sessionTokens(secret: string, ttlSeconds: number, issuer = 'assa
   const key = new TextEncoder().encode(secret);
   return {
     async sign(claims) {
-      const jwt = new SignJWT({ provider: claims.provider, ...(claims.wid ? { wid: claims.wid } : {}) })
+      const jwt = new SignJWT({ provider: claims.provider, ...(claims.wid ? { wid: claims.wid } : {}), ...(claims.sv !== undefined ? { sv: claims.sv } : {}) })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(claims.sub)
         .setIssuer(issuer)
@@ -29,7 +34,12 @@ export function sessionTokens(secret: string, ttlSeconds: number, issuer = 'assa
       try {
         const { payload } = await jwtVerify(token, key, { issuer, algorithms: ['HS256'] });
         if (typeof payload.sub !== 'string') return undefined;
-        return { sub: payload.sub, wid: typeof payload.wid === 'string' ? payload.wid : undefined, provider: String(payload.provider ?? 'local') };
+        return {
+          sub: payload.sub,
+          wid: typeof payload.wid === 'string' ? payload.wid : undefined,
+          provider: String(payload.provider ?? 'local'),
+          sv: typeof payload.sv === 'number' && Number.isInteger(payload.sv) ? payload.sv : 0,
+        };
       } catch {
         return undefined;
       }

@@ -7,9 +7,8 @@
  *
  * - on PostgreSQL the rows come from `COPY (SELECT ...) TO STDOUT WITH CSV`, streamed with
  *   back-pressure (pg-copy-streams): PostgreSQL writes the CSV itself, as fast as a COPY can be;
- * - on PGlite, which has no COPY TO STDOUT, they are read in keyset batches of `batchSize`
- *   (`key > last key ORDER BY key LIMIT n`) and written with csv-stringify, so no single query holds
- *   the event loop for long.
+ * - on PGlite, which has no COPY TO STDOUT, in keyset batches of `batchSize` rows, each a COPY
+ *   into PGlite's in-memory blob, so no single statement holds the event loop for long.
  *
  * Either way memory stays constant whatever the row count. The first rows are read before anything
  * is sent, so a bad filter or a database error is still a proper error response, not a cut file.
@@ -23,7 +22,7 @@
  *   return sendCsv(reply, 'users', csv);
  */
 import { PassThrough, Readable } from 'node:stream';
-import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, gt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgSelect, PgColumn, PgSelectBuilder, SelectedFields } from 'drizzle-orm/pg-core';
 import { stringify } from 'csv-stringify/sync';
 import { to as copyTo } from 'pg-copy-streams';
@@ -53,7 +52,7 @@ export interface CsvExportOptions {
   batchSize?: number;
 }
 
-export const defaultBatchSize = 5000;
+export const defaultBatchSize = 10_000;
 const BOM = '\ufeff';
 
 export function headerText(header: CsvColumn['header'], language: Language = 'en'): string {
@@ -112,25 +111,40 @@ async function copyRows(database: Database, spec: CsvExportSpec, header: string)
   return rows.pipe(out);
 }
 
-/** PGlite: keyset batches, each turned into CSV text at once. */
-async function batchedRows(database: Database, spec: CsvExportSpec, header: string, batchSize: number): Promise<Readable> {
-  const fields = { k: spec.key, ...cells(spec) };
-  const names = spec.columns.map((_, i) => `c${i}`);
-  const fetch = (after: string | undefined) =>
-    spec
-      .from(database.db.select(fields))
+/**
+ * PGlite: no COPY TO STDOUT, and reading rows into JavaScript costs far more than the query. So the
+ * rows go in keyset batches, each a COPY into PGlite's in-memory `/dev/blob` (the CSV written by the
+ * database): first the batch's last key (the max of `key > after ORDER BY key LIMIT n`), then
+ * `COPY (... key > after AND key <= last ...)`. Each statement is short, so the event loop breathes.
+ */
+async function pgliteBatches(database: Database, spec: CsvExportSpec, header: string, batchSize: number): Promise<Readable> {
+  const pglite = database.pglite!;
+  const after = (from: string | undefined) => (from === undefined ? undefined : gt(spec.key, from));
+  /** The last key of the batch after `from`, or undefined when fewer than batchSize rows remain. */
+  const lastKeyOfBatch = async (from: string | undefined): Promise<string | undefined> => {
+    const keys = spec.from(database.db.select({ k: spec.key })).$dynamic().where(and(spec.where, after(from))).orderBy(asc(spec.key)).limit(batchSize).as('batch_keys');
+    const [row] = await database.db.select({ last: sql<string | null>`max(${keys.k})`, n: sql<number>`count(*)::int` }).from(keys);
+    return row && Number(row.n) === batchSize && row.last !== null ? String(row.last) : undefined;
+  };
+  const copyBatch = async (from: string | undefined, to: string | undefined): Promise<Buffer> => {
+    const query = spec
+      .from(database.db.select(cells(spec)))
       .$dynamic()
-      .where(and(spec.where, after === undefined ? undefined : gt(spec.key, after)))
+      .where(and(spec.where, after(from), to === undefined ? undefined : lte(spec.key, to)))
       .orderBy(asc(spec.key))
-      .limit(batchSize) as unknown as Promise<Array<Record<string, string | null>>>;
-  const first = await fetch(undefined);
+      .toSQL();
+    const result = await pglite.query(`COPY (${inlineParams(query.sql, query.params)}) TO '/dev/blob' WITH (FORMAT csv)`);
+    return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
+  };
+  let last = await lastKeyOfBatch(undefined);
+  const first = await copyBatch(undefined, last);
   async function* chunks() {
-    yield header;
-    let rows = first;
-    while (rows.length > 0) {
-      yield stringify(rows.map((row) => names.map((name) => row[name])));
-      if (rows.length < batchSize) return;
-      rows = await fetch(String(rows[rows.length - 1].k));
+    yield Buffer.from(header);
+    yield first;
+    while (last !== undefined) {
+      const from = last;
+      last = await lastKeyOfBatch(from);
+      yield await copyBatch(from, last);
     }
   }
   return Readable.from(chunks(), { objectMode: false });
@@ -140,7 +154,7 @@ async function batchedRows(database: Database, spec: CsvExportSpec, header: stri
 export async function csvExport(database: Database, spec: CsvExportSpec, options: CsvExportOptions = {}): Promise<Readable> {
   const header = headerLine(spec, options.language);
   if (database.kind === 'postgres') return copyRows(database, spec, header);
-  return batchedRows(database, spec, header, options.batchSize ?? defaultBatchSize);
+  return pgliteBatches(database, spec, header, options.batchSize ?? defaultBatchSize);
 }
 
 /** Safe ASCII file name with the date, e.g. `users-2026-01-31.csv`. */

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { isUniqueViolation } from '../../../platform/db/unique-violation.js';
 import { AppError } from '../../../platform/errors.js';
 import { userIdentities, users } from '../schema.js';
-import { createUser, findUserByEmail, findUserById, type User } from '../users.js';
+import { createUser, findUserByEmail, findUserById, nextSessionVersion, type User } from '../users.js';
 import type { ExternalProfile } from './providers.js';
 
 export interface ExternalSignIn {
@@ -25,14 +25,58 @@ export async function findOrCreateExternalUser(db: Db, profile: ExternalProfile)
   }
 }
 
+/**
+ * For an identity provider that has not proven it speaks for the address's domain (an unverified
+ * SAML provider, whose IdP could be anyone's). It signs in only an account it is linked to and
+ * whose mailbox nobody has proven since — once the owner confirms the address (reset, confirmation
+ * link, another provider), the account answers to them, not to this IdP — or creates a new,
+ * unconfirmed account. Any other account with the address: 409 account_exists_link_required.
+ */
+export async function findOrCreateUnprovenExternalUser(db: Db, profile: ExternalProfile): Promise<ExternalSignIn> {
+  try {
+    return await db.transaction((tx) => resolveUnprovenExternalUser(tx, profile));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.transaction((tx) => resolveUnprovenExternalUser(tx, profile));
+  }
+}
+
 async function resolveExternalUser(tx: DbOrTx, profile: ExternalProfile): Promise<ExternalSignIn> {
+  const linkedUser = await findLinkedUser(tx, profile);
+  if (linkedUser) return { user: linkedUser, isNew: false };
+  const email = verifiedEmailOf(profile);
+  const existing = await findUserByEmail(tx, email);
+  if (existing) {
+    const user = existing.confirmedAt ? existing : await confirmThroughProvider(tx, existing);
+    await linkIdentity(tx, user.id, profile);
+    return { user, isNew: false };
+  }
+  return { user: await createExternalUser(tx, profile, email, true), isNew: true };
+}
+
+async function resolveUnprovenExternalUser(tx: DbOrTx, profile: ExternalProfile): Promise<ExternalSignIn> {
+  const linkedUser = await findLinkedUser(tx, profile);
+  if (linkedUser && !linkedUser.confirmedAt) return { user: linkedUser, isNew: false };
+  const email = verifiedEmailOf(profile);
+  if (linkedUser || (await findUserByEmail(tx, email))) {
+    throw new AppError(
+      409,
+      'account_exists_link_required',
+      `An account with ${email} already exists and this identity provider has not verified its domain: sign in to the account another way, or ask the workspace to verify the domain`,
+    );
+  }
+  return { user: await createExternalUser(tx, profile, email, false), isNew: true };
+}
+
+async function findLinkedUser(tx: DbOrTx, profile: ExternalProfile): Promise<User | undefined> {
   const [linked] = await tx
     .select({ userId: userIdentities.userId })
     .from(userIdentities)
     .where(and(eq(userIdentities.provider, profile.provider), eq(userIdentities.subject, profile.subject)));
-  const linkedUser = linked && (await findUserById(tx, linked.userId));
-  if (linkedUser) return { user: linkedUser, isNew: false };
+  return linked && (await findUserById(tx, linked.userId));
+}
 
+function verifiedEmailOf(profile: ExternalProfile): string {
   if (!profile.email) {
     throw new AppError(422, 'oauth_email_missing', `${profile.provider} did not share an e-mail address; allow access to it and try again`);
   }
@@ -40,34 +84,32 @@ async function resolveExternalUser(tx: DbOrTx, profile: ExternalProfile): Promis
   if (!profile.emailVerified) {
     throw new AppError(422, 'oauth_email_unverified', `${profile.provider} has not verified ${profile.email}; verify it there first`);
   }
+  return profile.email;
+}
 
-  const existing = await findUserByEmail(tx, profile.email);
-  if (existing) {
-    const user = existing.confirmedAt ? existing : await confirmThroughProvider(tx, existing);
-    await linkIdentity(tx, user.id, profile);
-    return { user, isNew: false };
-  }
+async function createExternalUser(tx: DbOrTx, profile: ExternalProfile, email: string, confirmed: boolean): Promise<User> {
   const user = await createUser(tx, {
-    email: profile.email,
+    email,
     displayName: profile.displayName,
     firstName: profile.firstName,
     lastName: profile.lastName,
     provider: profile.provider,
-    confirmed: true,
+    confirmed,
   });
   await linkIdentity(tx, user.id, profile);
-  return { user, isNew: true };
+  return user;
 }
 
 /**
  * An unconfirmed account with this e-mail may have been registered by someone who does not own the
- * mailbox (account pre-hijacking): the provider proves the owner, so the account is confirmed and
- * any password set before confirmation is dropped. The owner can set a new one by reset.
+ * mailbox (account pre-hijacking): the provider proves the owner, so the account is confirmed, any
+ * password set before confirmation is dropped and the sessions signed in with it end. The owner can
+ * set a new password by reset.
  */
 async function confirmThroughProvider(tx: DbOrTx, user: User): Promise<User> {
   const [updated] = await tx
     .update(users)
-    .set({ confirmedAt: new Date(), passwordHash: null, updated: new Date() })
+    .set({ confirmedAt: new Date(), passwordHash: null, sessionVersion: nextSessionVersion(), updated: new Date() })
     .where(eq(users.id, user.id))
     .returning();
   return updated;

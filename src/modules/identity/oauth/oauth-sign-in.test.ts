@@ -69,14 +69,14 @@ describe.each(['google', 'github', 'linkedin', 'facebook'] as const)('sign-in wi
 });
 
 describe('sign-in with an access token', () => {
-  it('skips the code exchange and reads the account with the token', async () => {
+  it('skips the code exchange, checks the token was issued to us and reads the account with it', async () => {
     const email = uniqueEmail('token');
     const token = fake.issueToken('google', account('google', email));
     const before = fake.calls.length;
     const res = await signIn('google', { access_token: token });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ isNew: true, provider: 'google', user: { email } });
-    expect(fake.calls.slice(before)).toEqual(['google userinfo']);
+    expect(fake.calls.slice(before)).toEqual(['google tokeninfo', 'google userinfo']);
   });
 
   it('answers 401 for a token the provider does not know', async () => {

@@ -71,7 +71,7 @@ describe('POST /auth/invite/:token', () => {
     const res = await accept(token, { email, password: 'P@ssw0rd!', firstName: 'New', lastName: 'Bie', roles: 'admin', medium: 'email' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ isNew: true, flow: 'dashboard', user: { displayName: 'New Bie', company: tenant.workspace.id, roles: 'hunter', confirmed: true } });
+    expect(body).toMatchObject({ isNew: true, flow: 'dashboard', user: { displayName: 'New Bie', company: tenant.workspace.id, roles: 'hunter', confirmed: false } });
     expect(await membership(tenant.workspace.id, body.user._id)).toMatchObject({ roles: 'hunter', permissions: ['delete_jobs'], status: 'active' });
     const [row] = await t.database.db.select().from(workspaceInvites).where(eq(workspaceInvites.tokenHash, hashSecret(token)));
     expect(row.acceptedBy).toBe(body.user._id);
@@ -87,18 +87,21 @@ describe('POST /auth/invite/:token', () => {
     expect(wrong.statusCode).toBe(401);
     const noPassword = await accept(token, { email });
     expect(noPassword.statusCode).toBe(401);
+    expect(noPassword.json()).toMatchObject({ code: 'authentication_required', provider: 'local' });
     const res = await accept(token, { email, password: 'Correct-Horse-9' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ isNew: false, user: { _id: user.id, company: tenant.workspace.id, roles: 'business' } });
   });
 
-  it('lets a password-less account in through an invite mailed to it, and activates a pending membership', async () => {
+  it('lets a password-less account in with its own session, and activates a pending membership', async () => {
     const tenant = await createTenant(t.runtime, 'Sso Co');
     const email = uniqueEmail('sso');
-    const user = await createUser(t.database.db, { email, provider: 'google', displayName: 'S So' });
+    const user = await createUser(t.database.db, { email, provider: 'google', displayName: 'S So', confirmed: true });
     await t.database.db.insert(memberships).values({ workspaceId: tenant.workspace.id, userId: user.id, roles: 'user', status: 'invited' });
     const { token } = await invite(tenant.workspace.id, { email, roles: 'manager' });
-    const res = await accept(token, { email });
+    expect((await accept(token, { email })).json()).toMatchObject({ statusCode: 401, code: 'authentication_required', provider: 'google' });
+    const session = await t.runtime.tokens.sign({ sub: user.id, provider: 'google' });
+    const res = await t.app.inject({ method: 'POST', url: `/auth/invite/${token}`, payload: { email }, headers: { authorization: `Bearer ${session}` } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ isNew: false, user: { roles: 'manager', confirmed: true } });
     expect(await membership(tenant.workspace.id, user.id)).toMatchObject({ roles: 'manager', status: 'active' });

@@ -5,9 +5,10 @@ import type { Runtime } from '../../../platform/runtime.js';
 import type { Role } from '../../../platform/config.js';
 import { roleLabel } from '../../../platform/auth/permissions.js';
 import { authRateLimit } from '../../../platform/http/rate-limit.js';
+import { reasonPhrase } from '../../../platform/errors.js';
 import { Session } from '../session.js';
 import { describeInvite } from '../invites.js';
-import { acceptInvite } from '../accept-invite.js';
+import { acceptInvite, AuthenticationRequired } from '../accept-invite.js';
 import { ProfileFields, Token } from './schemas.js';
 
 const InviteInfo = Type.Object(
@@ -25,6 +26,17 @@ const InviteInfo = Type.Object(
     expires: Type.String({ format: 'date-time' }),
   },
   { title: 'InviteInfo' },
+);
+
+const AcceptInviteRefused = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    error: Type.String(),
+    code: Type.String({ description: '`authentication_required`, or `invalid_credentials` for a wrong password' }),
+    message: Type.String(),
+    provider: Type.Optional(Type.String({ description: 'With `authentication_required`: how the account signs in (local, google, github, linkedin, facebook, saml)' })),
+  },
+  { title: 'AcceptInviteRefused' },
 );
 
 const AcceptInviteBody = Type.Object(
@@ -72,22 +84,31 @@ export function inviteRoutes(app: FastifyInstance, runtime: Runtime): void {
       operationId: 'acceptInvite',
       tags: ['Authentication'],
       summary: 'Accept a workspace invite, registering a new account or signing in an existing one',
+      description:
+        'A new account is created unconfirmed (the confirmation e-mail follows). An existing account must authenticate: send its `password`, ' +
+        'or a Bearer token of that account. Otherwise 401 `authentication_required` with `provider`: sign in with it, then call again with the token.',
       'x-seed': ['coodesh:auth/invite'],
       params: Token,
       body: AcceptInviteBody,
-      response: { 200: Session },
+      response: { 200: Session, 401: AcceptInviteRefused },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const body = request.body;
-    return acceptInvite(runtime, request.params.token, {
-      email: body.email,
-      password: body.password,
-      displayName: body.displayName,
-      firstName: body.firstName,
-      lastName: body.lastName,
-      address: body.address,
-      privacy: body.privacy,
-      utm: { origin: body.origin, content: body.content, medium: body.medium, campaign: body.campaign, term: body.term },
-    }, { language: request.language });
+    const principal = request.principal;
+    try {
+      return await acceptInvite(runtime, request.params.token, {
+        email: body.email,
+        password: body.password,
+        displayName: body.displayName,
+        firstName: body.firstName,
+        lastName: body.lastName,
+        address: body.address,
+        privacy: body.privacy,
+        utm: { origin: body.origin, content: body.content, medium: body.medium, campaign: body.campaign, term: body.term },
+      }, { language: request.language, signedInUserId: principal?.kind === 'user' ? principal.userId : undefined });
+    } catch (error) {
+      if (!(error instanceof AuthenticationRequired)) throw error;
+      return reply.status(401).send({ statusCode: 401, error: reasonPhrase(401), code: error.code, message: error.message, provider: error.provider });
+    }
   });
 }

@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 import type { Config } from '../../../platform/config.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { tenantOf } from '../../../platform/http/request-context.js';
+import { forbidden } from '../../../platform/errors.js';
+import { markSamlProviderVerified, verifySamlProvider } from '../saml/verify-saml-provider.js';
 import {
   createSamlProvider,
   deleteSamlProvider,
@@ -11,6 +13,7 @@ import {
   listSamlProviders,
   samlAcsUrl,
   samlMetadataUrl,
+  samlVerificationRecord,
   type SamlProvider,
 } from '../saml/providers.js';
 
@@ -25,6 +28,10 @@ const SamlProviderView = Type.Object(
     sp_entity_id: Type.String({ description: 'Our entity id at the IdP: the Audience the assertions must name' }),
     acs_url: Type.String({ description: 'Assertion consumer service URL to register at the IdP' }),
     metadata_url: Type.String({ description: 'Service-provider metadata to import at the IdP' }),
+    verified_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: 'When the domains were proven; until then they claim nothing and the provider signs in only accounts it created',
+    }),
+    verification_txt: Type.String({ description: 'The TXT record to publish on each domain before POST /saml-providers/:id/verify' }),
     created: Type.String({ format: 'date-time' }),
   },
   { title: 'SamlProvider' },
@@ -44,6 +51,10 @@ const NewSamlProviderBody = Type.Object(
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
+const VerifyQuery = Type.Object({
+  override: Type.Optional(Type.Boolean({ description: 'Instance super admins only: mark the domains verified without the DNS check' })),
+});
+
 function view(config: Config, provider: SamlProvider) {
   return {
     _id: provider.id,
@@ -55,6 +66,8 @@ function view(config: Config, provider: SamlProvider) {
     sp_entity_id: provider.spEntityId,
     acs_url: samlAcsUrl(config),
     metadata_url: samlMetadataUrl(config, provider.id),
+    verified_at: provider.verifiedAt?.toISOString() ?? null,
+    verification_txt: samlVerificationRecord(provider),
     created: provider.created.toISOString(),
   };
 }
@@ -72,7 +85,9 @@ export function samlProviderRoutes(app: FastifyInstance, runtime: Runtime): void
       operationId: 'createSamlProvider',
       tags: ['SSO'],
       summary: 'Configure a SAML identity provider for the workspace',
-      description: '409 `saml_domain_taken` when a domain already belongs to another provider; 400 for public webmail domains or a certificate that does not parse.',
+      description:
+        'The provider starts unverified: publish `verification_txt` as a TXT record on each domain, then POST /saml-providers/:id/verify. ' +
+        '409 `saml_domain_taken` when a verified provider already has a domain; 400 for public webmail domains or a certificate that does not parse.',
       body: NewSamlProviderBody,
       response: { 201: SamlProviderView },
     },
@@ -103,6 +118,28 @@ export function samlProviderRoutes(app: FastifyInstance, runtime: Runtime): void
     config: adminOnly,
     schema: { operationId: 'getSamlProvider', tags: ['SSO'], summary: 'One SAML identity provider', params: IdParams, response: { 200: SamlProviderView } },
   }, async (request) => view(config, await getSamlProvider(db, tenantOf(request).workspaceId, request.params.id)));
+
+  typed.post('/saml-providers/:id/verify', {
+    config: adminOnly,
+    schema: {
+      operationId: 'verifySamlProvider',
+      tags: ['SSO'],
+      summary: 'Prove the provider\'s domains through their DNS TXT records',
+      description:
+        'Looks up `verification_txt` on every domain; once all have it the provider is verified and its domains are claimed installation-wide. ' +
+        '422 `saml_domain_unverified` naming the domains without the record; 409 `saml_domain_taken` when another provider verified one first; ' +
+        '503 `dns_unavailable`. With `?override=true` an instance super admin verifies without DNS (403 for anyone else).',
+      params: IdParams,
+      querystring: VerifyQuery,
+      response: { 200: SamlProviderView },
+    },
+  }, async (request) => {
+    const workspaceId = tenantOf(request).workspaceId;
+    if (!request.query.override) return view(config, await verifySamlProvider(db, config, workspaceId, request.params.id));
+    const principal = request.principal;
+    if (principal?.kind !== 'user' || !principal.isSuperAdmin) throw forbidden('Only an instance super admin may verify without DNS', 'super_admin_required');
+    return view(config, await markSamlProviderVerified(db, workspaceId, request.params.id));
+  });
 
   typed.delete('/saml-providers/:id', {
     config: adminOnly,

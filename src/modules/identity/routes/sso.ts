@@ -73,9 +73,10 @@ export async function ssoRoutes(app: FastifyInstance, { runtime }: { runtime: Ru
         tags: ['Authentication'],
         summary: `Sign in or sign up with ${providerNames[provider]} (OAuth 2.0 code or access token)`,
         description:
-          `Exchanges \`code\` at ${providerNames[provider]}'s token endpoint (or uses \`access_token\`), reads the account, and signs in the user ` +
+          `Exchanges \`code\` at ${providerNames[provider]}'s token endpoint (or uses \`access_token\` once ${providerNames[provider]} confirms it was issued to this server's client id), reads the account, and signs in the user ` +
           'linked to it, else the user with the same verified e-mail (linking it), else a new confirmed user (`isNew: true`). ' +
-          'Errors: 400 `provider_not_configured` when the server has no client credentials for the provider; 401 when the provider rejects the code or token; ' +
+          'Errors: 400 `provider_not_configured` when the server has no client credentials for the provider; 401 when the provider rejects the code or token ' +
+          '(`oauth_token_wrong_client` for a token issued to another application); ' +
           '422 when the provider shares no verified e-mail.',
         'x-seed': [`coodesh:auth/${provider}`],
         body: OAuthBody,
@@ -121,7 +122,9 @@ export async function ssoRoutes(app: FastifyInstance, { runtime }: { runtime: Ru
       description:
         'The assertion must be signed by the provider\'s certificate, come from its issuer, be addressed to this service provider, be within its ' +
         'validity window (60 s skew) and answer the request named by RelayState, once. The user (matched or created by the asserted e-mail, which ' +
-        'must be in one of the provider\'s domains) becomes a member of the provider\'s workspace. 401 `saml_response_invalid` otherwise.',
+        'must be in one of the provider\'s domains) becomes a member of the provider\'s workspace. 401 `saml_response_invalid` otherwise. ' +
+        'A provider whose domains are not verified only creates new (unconfirmed) accounts and signs in the ones it created: 409 ' +
+        '`account_exists_link_required` for any other account with that e-mail.',
       'x-seed': ['coodesh:auth/saml'],
       consumes: ['application/json', 'application/x-www-form-urlencoded'],
       body: SamlCallbackBody,

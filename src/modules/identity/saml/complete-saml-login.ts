@@ -5,7 +5,7 @@ import type { Db } from '../../../platform/db/client.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
 import { addMember } from '../../workspace/create-workspace.js';
 import { memberships } from '../../workspace/schema.js';
-import { findOrCreateExternalUser, type ExternalSignIn } from '../oauth/external-user.js';
+import { findOrCreateExternalUser, findOrCreateUnprovenExternalUser, type ExternalSignIn } from '../oauth/external-user.js';
 import type { ExternalProfile } from '../oauth/providers.js';
 import { emailDomain, getSamlProvider } from './providers.js';
 import { consumeSamlRequest, findPendingSamlRequest, parseRelayState, validatingCache } from './requests.js';
@@ -19,7 +19,9 @@ export interface SamlSignIn extends ExternalSignIn {
 
 /**
  * The assertion consumer: checks the IdP's answer against the request named by RelayState, then
- * signs the asserted person in as a member of the provider's workspace.
+ * signs the asserted person in as a member of the provider's workspace. Only a provider whose
+ * domains are verified vouches for existing accounts of those domains; an unverified one may
+ * create new accounts and sign in its own (findOrCreateUnprovenExternalUser).
  */
 export async function completeSamlLogin(db: Db, config: Config, input: { samlResponse: string; relayState: string }): Promise<SamlSignIn> {
   const state = parseRelayState(input.relayState);
@@ -46,7 +48,7 @@ export async function completeSamlLogin(db: Db, config: Config, input: { samlRes
   if (!provider.domains.includes(emailDomain(person.email as string))) {
     throw forbidden(`${person.email} is not in a domain of this SAML provider`, 'saml_email_domain_mismatch');
   }
-  const signIn = await findOrCreateExternalUser(db, person);
+  const signIn = provider.verifiedAt ? await findOrCreateExternalUser(db, person) : await findOrCreateUnprovenExternalUser(db, person);
   await ensureActiveMember(db, provider.workspaceId, signIn.user.id);
   return { ...signIn, workspaceId: provider.workspaceId };
 }
@@ -84,7 +86,12 @@ function assertedPerson(providerId: string, profile: Profile): ExternalProfile &
   };
 }
 
-/** SSO through the workspace's IdP makes the person a member; a paused or removed member stays out. */
+/**
+ * Just-in-time provisioning: the IdP is the source of truth for who belongs to the workspace, so
+ * SSO makes the person a member, and a person whose membership was deleted is added again (as a
+ * `user`) on their next sign-in; to keep someone out, remove them at the IdP. A membership that an
+ * admin paused or made inactive stays so, and that person is refused.
+ */
 async function ensureActiveMember(db: Db, workspaceId: string, userId: string): Promise<void> {
   await addMember(db, workspaceId, userId, { roles: 'user' });
   const where = and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId));

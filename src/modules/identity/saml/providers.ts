@@ -1,9 +1,9 @@
 import { X509Certificate } from 'node:crypto';
-import { and, arrayContains, arrayOverlaps, eq } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Config } from '../../../platform/config.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.js';
-import { isId, newId } from '../../../platform/ids.js';
+import { isId, newId, newSecret } from '../../../platform/ids.js';
 import { samlProviders, samlRequests } from '../schema.js';
 
 export type SamlProvider = typeof samlProviders.$inferSelect;
@@ -19,9 +19,11 @@ export interface NewSamlProvider {
 }
 
 /**
- * Whoever configures a domain decides who signs in with its addresses, so a domain belongs to one
- * provider in the whole installation, and webmail domains shared by the public cannot be claimed.
- * Ownership is not proven (no DNS check): only trusted admins should get the `admin` role.
+ * Whoever configures a domain decides who signs in with its addresses. Any workspace admin may
+ * name domains, but they count only once proven (verify-saml-provider.ts: a DNS TXT record, or an
+ * instance super admin): a verified domain belongs to one provider in the whole installation, and
+ * an unverified one claims nothing, so a squatter can neither sign in the domain's existing
+ * accounts nor block its real owner. Webmail domains shared by the public cannot be named at all.
  */
 const publicMailDomains = new Set([
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'icloud.com', 'me.com',
@@ -33,6 +35,9 @@ const domainPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+
 
 export const samlAcsUrl = (config: Config) => `${config.publicUrl.replace(/\/+$/, '')}/auth/saml/callback`;
 export const samlMetadataUrl = (config: Config, providerId: string) => `${config.publicUrl.replace(/\/+$/, '')}/auth/saml/${providerId}/metadata`;
+
+/** The TXT record the domain owner publishes on each domain of the provider. */
+export const samlVerificationRecord = (provider: Pick<SamlProvider, 'verificationToken'>) => `assay-saml-verification=${provider.verificationToken}`;
 
 export function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase();
@@ -62,15 +67,7 @@ function normalizeCertificate(cert: string): string {
 export async function createSamlProvider(db: DbOrTx, config: Config, workspaceId: string, input: NewSamlProvider): Promise<SamlProvider> {
   const domains = normalizeDomains(input.domains);
   const idpCert = normalizeCertificate(input.idpCert);
-  const [taken] = await db
-    .select({ domains: samlProviders.domains })
-    .from(samlProviders)
-    .where(arrayOverlaps(samlProviders.domains, domains))
-    .limit(1);
-  if (taken) {
-    const clash = domains.filter((d) => taken.domains.includes(d)).join(', ');
-    throw conflict('saml_domain_taken', `${clash} already signs in through another SAML provider`);
-  }
+  await checkDomainsUnclaimed(db, domains);
   const id = newId();
   const [provider] = await db
     .insert(samlProviders)
@@ -83,9 +80,23 @@ export async function createSamlProvider(db: DbOrTx, config: Config, workspaceId
       idpIssuer: input.idpIssuer,
       idpCert,
       spEntityId: input.spEntityId?.trim() || samlMetadataUrl(config, id),
+      verificationToken: newSecret(24),
     })
     .returning();
   return provider;
+}
+
+/** 409 when a verified provider (other than `exceptId`) has one of the domains. */
+export async function checkDomainsUnclaimed(db: DbOrTx, domains: string[], exceptId?: string): Promise<void> {
+  const [taken] = await db
+    .select({ domains: samlProviders.domains })
+    .from(samlProviders)
+    .where(and(arrayOverlaps(samlProviders.domains, domains), isNotNull(samlProviders.verifiedAt), exceptId ? ne(samlProviders.id, exceptId) : undefined))
+    .limit(1);
+  if (taken) {
+    const clash = domains.filter((d) => taken.domains.includes(d)).join(', ');
+    throw conflict('saml_domain_taken', `${clash} already signs in through another SAML provider`);
+  }
 }
 
 export async function listSamlProviders(db: DbOrTx, workspaceId: string): Promise<SamlProvider[]> {
@@ -106,10 +117,16 @@ export async function deleteSamlProvider(db: DbOrTx, workspaceId: string, id: st
   await db.delete(samlProviders).where(and(eq(samlProviders.workspaceId, workspaceId), eq(samlProviders.id, provider.id)));
 }
 
-/** Sign-in looks providers up before any workspace is known: by the e-mail's domain or the provider id. */
+/**
+ * Sign-in looks providers up before any workspace is known: by the e-mail's domain or the provider
+ * id. Only a verified provider is chosen by domain, else a squatter's IdP would collect the
+ * domain's sign-ins; an unverified one is reached through its id (its workspace's own link).
+ */
 export async function findSamlProviderForEmail(db: DbOrTx, email: string): Promise<SamlProvider> {
   const domain = emailDomain(email);
-  const [provider] = domain ? await db.select().from(samlProviders).where(arrayContains(samlProviders.domains, [domain])).limit(1) : [];
+  const [provider] = domain
+    ? await db.select().from(samlProviders).where(and(arrayContains(samlProviders.domains, [domain]), isNotNull(samlProviders.verifiedAt))).limit(1)
+    : [];
   if (!provider) throw new AppError(404, 'saml_provider_not_found', `No SAML provider signs in addresses at ${domain || 'this domain'}`);
   return provider;
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../../test/support/saml-idp.js';
 import { users } from '../schema.js';
 import { memberships } from '../../workspace/schema.js';
+import { markSamlProviderVerified } from './verify-saml-provider.js';
 
 let t: TestApp;
 let tenant: TenantFixture;
@@ -38,6 +39,8 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(201);
   provider = res.json();
+  // Domain proof has its own tests (saml-domain-verification.test.ts); here the domain is Acme's.
+  await markSamlProviderVerified(t.database.db, tenant.workspace.id, provider._id);
 });
 afterAll(async () => t.close());
 
@@ -79,7 +82,7 @@ describe('SAML provider administration', () => {
     expect(otherList.json()).toEqual([]);
   });
 
-  it('refuses a domain another provider has, a public webmail domain and a certificate that does not parse', async () => {
+  it('refuses a domain a verified provider has, a public webmail domain and a certificate that does not parse', async () => {
     const other = await createTenant(t.runtime, 'Squatter');
     const base = { name: 'Mine', entry_point: 'https://idp.example.test/sso', idp_issuer: 'urn:x', idp_cert: idp.cert };
     const taken = await t.app.inject({ method: 'POST', url: '/saml-providers', headers: other.adminHeaders, payload: { ...base, domains: [domain] } });
@@ -103,7 +106,7 @@ describe('SAML provider administration', () => {
     });
     const id = created.json()._id;
     expect((await t.app.inject({ method: 'DELETE', url: `/saml-providers/${id}`, headers: tenant.adminHeaders })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'POST', url: '/auth/saml', payload: { email: `a@${extra}` } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: '/auth/saml', payload: { id } })).statusCode).toBe(404);
   });
 
   it('serves service-provider metadata naming the entity id and the assertion consumer URL', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TenancyContext, TenancyFixtures } from '../../../../test/support/tenancy-registry.js';
 import { createTestIdp, type TestIdp } from '../../../../test/support/saml-idp.js';
 import { createSamlProvider } from './providers.js';
+import { markSamlProviderVerified } from './verify-saml-provider.js';
 
 let idp: TestIdp | undefined;
 
@@ -17,8 +18,16 @@ async function samlProviderOf({ runtime, tenant }: TenancyContext) {
   return { params: { id: provider.id } };
 }
 
+/** Already verified, so the owner's control call answers 200 without a DNS lookup. */
+async function verifiedSamlProviderOf(context: TenancyContext) {
+  const target = await samlProviderOf(context);
+  await markSamlProviderVerified(context.runtime.database.db, context.tenant.workspace.id, target.params.id);
+  return target;
+}
+
 /** Tenant A's SAML providers for the tenancy suite (test/tenancy.test.ts). */
 export const tenancyFixtures: TenancyFixtures = {
   getSamlProvider: samlProviderOf,
   deleteSamlProvider: samlProviderOf,
+  verifySamlProvider: verifiedSamlProviderOf,
 };

@@ -3,11 +3,13 @@ import type { TenancyFixtures } from '../../../../test/support/tenancy-registry.
 import { newId } from '../../../platform/ids.js';
 import { createDataset } from './create-dataset.js';
 
-/**
- * Objects of tenant A for the tenancy suite (test/tenancy.test.ts); see test/README.md.
- * getQuestionDataset is registered in src/modules/judge/tenancy.fixtures.ts.
- */
+/** Objects of tenant A for the tenancy suite (test/tenancy.test.ts); see test/README.md. */
 export const tenancyFixtures: TenancyFixtures = {
+  async getQuestionDataset({ runtime, tenant }) {
+    const upload = gzipSync('CREATE TABLE t (id INT);');
+    const dataset = await createDataset(runtime, { workspaceId: tenant.workspace.id }, { name: 'Tenancy dataset', upload });
+    return { params: { id: dataset._id } };
+  },
   // The path names a question the questions library will own; the tenant's object reached here is the dataset.
   async runSqlQuestionPreview({ runtime, tenant }) {
     const upload = gzipSync('CREATE TABLE t (id INT); INSERT INTO t VALUES (1);');

@@ -157,14 +157,20 @@ while True:
     expect(forged.tests[0].stderr).toContain('Bad file descriptor');
   });
 
-  it('runs as an unprivileged user with no capabilities in its own namespaces', async () => {
+  it('runs as an unprivileged user with no capabilities, in its own namespaces and session, without a terminal', async () => {
     const source = `
 import os
 print(os.getuid(), os.getgid())
 caps = [line for line in open('/proc/self/status') if line.startswith('CapEff')][0].split()[1]
 print(int(caps, 16))
-print(len([p for p in os.listdir('/proc') if p.isdigit()]) < 10)`;
-    const verdict = await judge(PYTHON, source, [{ input: '', expected_output: '65534 65534\n0\nTrue' }]);
-    expect(verdict.tests[0].stdout).toBe('65534 65534\n0\nTrue\n');
+print(len([p for p in os.listdir('/proc') if p.isdigit()]) < 10)
+try:
+    open('/dev/tty', 'w')  # a controlling terminal would allow TIOCSTI input injection
+    print('tty')
+except OSError:
+    print('no tty')
+print(os.getsid(0) != os.getpid())`;
+    const verdict = await judge(PYTHON, source, [{ input: '', expected_output: '65534 65534\n0\nTrue\nno tty\nTrue' }]);
+    expect(verdict.tests[0].stdout).toBe('65534 65534\n0\nTrue\nno tty\nTrue\n');
   });
 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, chmodSync, constants, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,37 @@ export interface SandboxHost {
 export type SandboxAvailability = { available: true; host: SandboxHost } | { available: false; reason: string };
 
 export const NOBODY = 65534;
+
+/**
+ * The supervisor and the workdirs live in one directory per user and supervisor version, shared by
+ * the processes of this machine (test workers, API and worker processes) so nothing piles up in /tmp.
+ * A directory someone else made (or can write to) is not trusted: a private one is used instead.
+ */
+function scratchDir(source: string): string {
+  const uid = process.getuid?.() ?? 0;
+  const version = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 12);
+  const shared = join(tmpdir(), `assay-judge-${uid}-${version}`);
+  try {
+    mkdirSync(shared, { mode: 0o755 });
+  } catch {
+    /* exists: checked below */
+  }
+  const stat = lstatSync(shared);
+  if (stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0) return shared;
+  const own = mkdtempSync(join(tmpdir(), 'assay-judge-'));
+  chmodSync(own, 0o755);
+  process.once('exit', () => rmSync(own, { recursive: true, force: true }));
+  return own;
+}
+
+function ownedByUs(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() && stat.uid === (process.getuid?.() ?? 0) && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
 
 export function findExecutable(name: string, preferred: string[] = []): string | undefined {
   const candidates = name.includes('/') ? [name] : [...preferred, ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, name))];
@@ -51,17 +83,19 @@ async function detect(): Promise<SandboxAvailability> {
   const cc = findExecutable('cc', ['/usr/bin/cc', '/usr/bin/gcc']);
   if (!cc) return { available: false, reason: 'no C compiler to build the sandbox supervisor (apt-get install -y gcc)' };
 
-  const scratch = mkdtempSync(join(tmpdir(), 'assay-judge-'));
-  chmodSync(scratch, 0o755);
-  process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
-  const supervisor = join(scratch, 'supervisor');
   const source = fileURLToPath(new URL('./supervisor.c', import.meta.url));
-  try {
-    await run(cc, ['-O2', '-static', '-o', supervisor, source]);
-  } catch {
-    await run(cc, ['-O2', '-o', supervisor, source]); // no static libc installed: a dynamic binary works too
+  const scratch = scratchDir(source);
+  const supervisor = join(scratch, 'supervisor');
+  if (!ownedByUs(supervisor)) {
+    const building = `${supervisor}.${process.pid}.tmp`;
+    try {
+      await run(cc, ['-O2', '-static', '-o', building, source]);
+    } catch {
+      await run(cc, ['-O2', '-o', building, source]); // no static libc installed: a dynamic binary works too
+    }
+    chmodSync(building, 0o755);
+    renameSync(building, supervisor); // atomic: processes starting together never see half a binary
   }
-  chmodSync(supervisor, 0o755);
 
   const spawnAs = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : undefined;
   const host: SandboxHost = { bwrap, supervisor, scratch, spawnAs };

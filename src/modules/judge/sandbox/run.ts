@@ -35,8 +35,10 @@ export interface SandboxOutcome {
   stdout: string;
   stderr: string;
   outputExceeded: boolean;
-  /** The supervisor sent no report: it was killed from inside, or bubblewrap failed to start. */
+  /** The supervisor sent no report: the program killed it (sandboxFailed tells the judge's own failures apart). */
   supervisorLost: boolean;
+  /** bubblewrap could not be spawned or could not build the sandbox: not the program's doing. */
+  sandboxFailed: boolean;
 }
 
 const SIGNALS: Record<number, string> = { 4: 'SIGILL', 6: 'SIGABRT', 7: 'SIGBUS', 8: 'SIGFPE', 9: 'SIGKILL', 11: 'SIGSEGV', 13: 'SIGPIPE', 15: 'SIGTERM', 24: 'SIGXCPU', 25: 'SIGXFSZ', 31: 'SIGSYS' };
@@ -102,11 +104,14 @@ export function runSandboxed(host: SandboxHost, command: SandboxCommand): Promis
 
     child.stdin?.on('error', () => undefined); // a program that never reads its input closes the pipe early
     child.stdin?.end(command.stdin);
-    child.on('error', () => undefined); // spawn failures surface as a lost supervisor
-
-    child.on('close', () => {
+    let settled = false;
+    let spawnFailed = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
       clearTimeout(backstop);
       const fields = parseReport(report());
+      const errors = stderr();
       const signalNumber = fields?.signal ?? 0;
       resolve({
         exitCode: fields && fields.exit >= 0 ? fields.exit : null,
@@ -116,11 +121,17 @@ export function runSandboxed(host: SandboxHost, command: SandboxCommand): Promis
         wallMs: (fields?.wall_us ?? 0) / 1000,
         memoryKb: fields?.maxrss_kb ?? 0,
         stdout: stdout(),
-        stderr: stderr(),
+        stderr: errors,
         outputExceeded,
         supervisorLost: !fields && !outputExceeded && !backstopFired,
+        sandboxFailed: spawnFailed || (!fields && errors.startsWith('bwrap: ')),
       });
+    };
+    child.on('error', () => {
+      spawnFailed = true;
+      finish();
     });
+    child.on('close', finish);
   });
 }
 

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { isUniqueViolation } from '../../../platform/db/unique-violation.js';
 import { conflict } from '../../../platform/errors.js';
 import { users } from '../../identity/schema.js';
-import { normalizeEmail } from '../../identity/users.js';
+import { nextSessionVersion, normalizeEmail } from '../../identity/users.js';
 import { memberships } from '../schema.js';
 import { checkSubaccountRefs } from '../subaccounts/check-subaccounts.js';
 import { findEmployee, type EmployeeRow } from './employee-view.js';
@@ -70,7 +70,7 @@ async function updateAccount(tx: DbOrTx, workspaceId: string, employee: Employee
   try {
     await tx
       .update(users)
-      .set({ ...(nameChanged ? { displayName: name } : {}), ...(emailChanged ? { email } : {}), updated: sql`now()` })
+      .set({ ...(nameChanged ? { displayName: name } : {}), ...(emailChanged ? { email, sessionVersion: nextSessionVersion() } : {}), updated: sql`now()` })
       .where(eq(users.id, employee.id));
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('email_taken', 'Another account uses this e-mail');

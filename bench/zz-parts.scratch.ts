@@ -1,0 +1,59 @@
+import { pino } from 'pino';
+import { loadConfig } from '../src/platform/config.js';
+import { openDatabase } from '../src/platform/db/client.js';
+import { createRuntime } from '../src/platform/runtime.js';
+import { buildServer } from '../src/server.js';
+import { createWorkspace, addMember } from '../src/modules/workspace/create-workspace.js';
+import { subaccounts } from '../src/modules/workspace/schema.js';
+import { createUser } from '../src/modules/identity/users.js';
+import { createApiKey } from '../src/modules/identity/api-keys.js';
+import { apiKeyPrincipal } from '../src/modules/identity/authenticate.js';
+import { getSubaccount } from '../src/modules/workspace/subaccounts/subaccount-view.js';
+import { newId } from '../src/platform/ids.js';
+
+const url = process.env.PROF_DB || undefined;
+const database = await openDatabase({ databaseUrl: url, poolSize: 16 });
+const config = loadConfig(process.env, { databaseUrl: url, embedded: 'memory', workers: false, logLevel: 'silent', rateLimit: { max: 1e9, windowMs: 60000 } });
+const runtime = await createRuntime(config, { database, logger: pino({ level: 'silent' }) });
+const db = runtime.database.db;
+const workspace = await createWorkspace(db, { name: 'Bench' });
+const subaccountId = newId();
+await db.insert(subaccounts).values({ workspaceId: workspace.id, id: subaccountId, name: 'Bench team', department: 'Engineering', region: 'South' });
+for (let i = 0; i < 3; i += 1) {
+  const user = await createUser(db, { email: `bench.${workspace.id}.${i}@example.test`, displayName: `Bench ${i}`, confirmed: true });
+  await addMember(db, workspace.id, user.id, { roles: 'hunter', subaccountIds: [subaccountId] });
+}
+const { key } = await createApiKey(db, workspace.id, { name: 'bench' });
+const path = `/workspace/subaccounts/${subaccountId}`;
+const app = await buildServer(runtime);
+await app.ready();
+const driver: any = database.pglite ?? database.pool;
+await app.inject({ method: 'GET', url: path, headers: { 'x-api-key': key } });
+const calls: unknown[][] = [];
+const orig = driver.query;
+driver.query = function (...args: unknown[]) { calls.push(args); return orig.apply(this, args); };
+await app.inject({ method: 'GET', url: path, headers: { 'x-api-key': key } });
+driver.query = orig;
+const tenant = { workspaceId: workspace.id, allowedSubaccountIds: [], subaccountId: undefined };
+const ops: Array<[string, () => Promise<unknown>]> = [
+  ['raw 3', async () => { for (const c of calls) await orig.apply(driver, c); }],
+  ['raw stmt1 (key)', () => orig.apply(driver, calls[0])],
+  ['gate apiKeyPrincipal', () => apiKeyPrincipal(db, key)],
+  ['raw stmt2+3', async () => { await orig.apply(driver, calls[1]); await orig.apply(driver, calls[2]); }],
+  ['service getSubaccount', () => getSubaccount(db, tenant, subaccountId)],
+  ['inject /health', () => app.inject({ method: 'GET', url: '/health' })],
+  ['inject full', () => app.inject({ method: 'GET', url: path, headers: { 'x-api-key': key } })],
+];
+const n = Number(process.env.PROF_N ?? 1000);
+const totals = new Map<string, number>();
+const rounds = Number(process.env.ROUNDS ?? 4);
+for (let round = 0; round < rounds; round++) {
+  for (const [name, op] of ops) {
+    for (let i = 0; i < 100; i++) await op();
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await op();
+    totals.set(name, (totals.get(name) ?? 0) + performance.now() - t0);
+  }
+}
+for (const [name, t] of totals) console.log(name.padEnd(24), (t / n / rounds * 1000).toFixed(0).padStart(6), 'us');
+await app.close(); await runtime.close(); await database.close();
