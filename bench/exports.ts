@@ -116,7 +116,7 @@ async function batchLoopBaseline(database: Database, workspaceId: string): Promi
   let after = '';
   let lines = 0;
   for (;;) {
-    const rows = await database.query<{ user_id: string }>(`${select} and m.user_id > $1 order by m.user_id limit 5000`, [after]);
+    const rows = await database.query<{ user_id: string }>(`${select} and m.user_id > $1 and u.id > $1 order by m.user_id limit 5000`, [after]);
     lines += rows.length;
     if (rows.length < 5000) return { lines, bytes: 0 };
     after = rows[rows.length - 1].user_id;

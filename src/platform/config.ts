@@ -26,6 +26,8 @@ export interface Config {
   jwtSecret?: string;
   jwtTtlSeconds: number;
   logLevel: string;
+  /** One access-log line per request at info level (LOG_REQUESTS, default true). */
+  logRequests: boolean;
   /** Run job workers inside the API process. */
   workers: boolean;
   /** Allow outbound calls to private and loopback addresses (development and tests only). */
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 60 * 60 * 24 * 7),
     logLevel: env.LOG_LEVEL ?? 'info',
+    logRequests: env.LOG_REQUESTS !== 'false',
     workers: env.WORKERS !== 'false',
     allowPrivateOutbound: env.ALLOW_PRIVATE_OUTBOUND === 'true' || env.NODE_ENV === 'development',
     smtpUrl: env.SMTP_URL || undefined,

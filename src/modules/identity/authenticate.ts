@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db/client.js';
+import { preparedPerDb, type Db } from '../../platform/db/client.js';
 import type { SessionTokens } from '../../platform/auth/jwt.js';
 import { effectivePermissions, permissions as allPermissions } from '../../platform/auth/permissions.js';
 import type { Authenticator, Principal, Tenant } from '../../platform/http/request-context.js';
@@ -15,6 +15,40 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 
 const workspaceNotFound = () => new AppError(404, 'workspace_not_found', 'Workspace not found');
 const subaccountNotFound = () => new AppError(404, 'subaccount_not_found', 'Subaccount not found');
+
+// Every request passes the gate: its lookups are prepared once per database (see preparedPerDb).
+const liveApiKey = preparedPerDb((db) =>
+  db
+    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, authorId: apiKeys.authorId, lastUsed: apiKeys.lastUsed })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, sql.placeholder('workspaceId')), eq(apiKeys.keyHash, sql.placeholder('keyHash')), isNull(apiKeys.revokedAt)))
+    .prepare('auth_live_api_key'),
+);
+
+const userById = preparedPerDb((db) =>
+  db
+    .select({ id: users.id, isSuperAdmin: users.isSuperAdmin, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare('auth_user_by_id'),
+);
+
+const membershipOf = preparedPerDb((db) =>
+  db
+    .select({ roles: memberships.roles, permissions: memberships.permissions, status: memberships.status, subaccountIds: memberships.subaccountIds })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(and(eq(memberships.workspaceId, sql.placeholder('workspaceId')), eq(memberships.userId, sql.placeholder('userId'))))
+    .prepare('auth_membership'),
+);
+
+const subaccountInWorkspace = preparedPerDb((db) =>
+  db
+    .select({ id: subaccounts.id })
+    .from(subaccounts)
+    .where(and(eq(subaccounts.workspaceId, sql.placeholder('workspaceId')), eq(subaccounts.id, sql.placeholder('subaccountId'))))
+    .prepare('auth_subaccount'),
+);
 
 export function authenticator(db: Db, tokens: SessionTokens): Authenticator {
   return {
@@ -40,10 +74,7 @@ export function authenticator(db: Db, tokens: SessionTokens): Authenticator {
 export async function apiKeyPrincipal(db: Db, key: string): Promise<Principal> {
   const parsed = parseApiKey(key);
   if (!parsed) throw unauthorized('Invalid API key', 'invalid_api_key');
-  const [row] = await db
-    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, authorId: apiKeys.authorId, lastUsed: apiKeys.lastUsed })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.workspaceId, parsed.workspaceId), eq(apiKeys.keyHash, hashSecret(key)), isNull(apiKeys.revokedAt)));
+  const [row] = await liveApiKey(db).execute({ workspaceId: parsed.workspaceId, keyHash: hashSecret(key) });
   if (!row) throw unauthorized('Invalid API key', 'invalid_api_key');
   if (!row.lastUsed || Date.now() - row.lastUsed.getTime() > LAST_USED_GRANULARITY_MS) {
     await db.update(apiKeys).set({ lastUsed: sql`now()` }).where(and(eq(apiKeys.workspaceId, row.workspaceId), eq(apiKeys.id, row.id)));
@@ -54,7 +85,7 @@ export async function apiKeyPrincipal(db: Db, key: string): Promise<Principal> {
 async function userPrincipal(db: Db, tokens: SessionTokens, token: string): Promise<Principal> {
   const claims = await tokens.verify(token);
   if (!claims) throw unauthorized('Invalid or expired token', 'invalid_token');
-  const [user] = await db.select({ id: users.id, isSuperAdmin: users.isSuperAdmin, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, claims.sub));
+  const [user] = await userById(db).execute({ userId: claims.sub });
   if (!user) throw unauthorized('Invalid or expired token', 'invalid_token');
   // A password reset, an e-mail change... bump the account's version: older sessions are revoked.
   if (user.sessionVersion !== (claims.sv ?? 0)) throw unauthorized('This session has been signed out; sign in again', 'session_revoked');
@@ -80,11 +111,7 @@ async function userTenant(db: Db, principal: Extract<Principal, { kind: 'user' }
     return undefined;
   }
   if (!isId(workspaceId)) throw workspaceNotFound();
-  const [member] = await db
-    .select({ roles: memberships.roles, permissions: memberships.permissions, status: memberships.status, subaccountIds: memberships.subaccountIds })
-    .from(memberships)
-    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, principal.userId)));
+  const [member] = await membershipOf(db).execute({ workspaceId, userId: principal.userId });
   if (!member || member.status === 'inactive' || member.status === 'paused') throw workspaceNotFound();
   const tenant: Tenant = {
     workspaceId,
@@ -99,10 +126,7 @@ async function userTenant(db: Db, principal: Extract<Principal, { kind: 'user' }
 async function checkSubaccount(db: Db, workspaceId: string, subaccountId: string, allowed: string[]): Promise<string> {
   if (!isId(subaccountId)) throw subaccountNotFound();
   if (allowed.length > 0 && !allowed.includes(subaccountId)) throw subaccountNotFound();
-  const [row] = await db
-    .select({ id: subaccounts.id })
-    .from(subaccounts)
-    .where(and(eq(subaccounts.workspaceId, workspaceId), eq(subaccounts.id, subaccountId)));
+  const [row] = await subaccountInWorkspace(db).execute({ workspaceId, subaccountId });
   if (!row) throw subaccountNotFound();
   return row.id;
 }

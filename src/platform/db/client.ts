@@ -25,6 +25,23 @@ export interface Database {
   pool?: pg.Pool;
 }
 
+/**
+ * A query built once per database handle and then reused with `sql.placeholder` values: drizzle
+ * skips rebuilding the SQL, and on PostgreSQL the named statement is parsed once per connection.
+ * For hot paths (the request gate); name each statement uniquely (`.prepare('auth_api_key')`).
+ */
+export function preparedPerDb<Q>(build: (db: Db) => Q): (db: Db) => Q {
+  const prepared = new WeakMap<Db, Q>();
+  return (db) => {
+    let query = prepared.get(db);
+    if (!query) {
+      query = build(db);
+      prepared.set(db, query);
+    }
+    return query;
+  };
+}
+
 export interface OpenOptions {
   databaseUrl?: string;
   /** Directory of the embedded database; undefined keeps it in memory. */

@@ -43,6 +43,7 @@ function spec(columns: CsvColumn[], where = sql`true`): CsvExportSpec {
     from: (select) => select.from(memberships).innerJoin(users, eq(users.id, memberships.userId)) as unknown as AnyPgSelect,
     where: and(eq(memberships.workspaceId, workspaceId), where)!,
     key: memberships.userId,
+    joinedKeys: [users.id],
   };
 }
 

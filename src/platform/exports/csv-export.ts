@@ -45,6 +45,12 @@ export interface CsvExportSpec {
   where: SQL;
   /** A column unique among the rows: their order, and the keyset of the batched path. */
   key: PgColumn;
+  /**
+   * Columns of joined tables equal to the key (e.g. users.id for memberships.user_id). PostgreSQL
+   * does not carry `key > x` across a join, so without these a batch would merge-join the other
+   * table from its start: each batch would cost as much as all before it.
+   */
+  joinedKeys?: PgColumn[];
 }
 
 export interface CsvExportOptions {
@@ -119,18 +125,20 @@ async function copyRows(database: Database, spec: CsvExportSpec, header: string)
  */
 async function pgliteBatches(database: Database, spec: CsvExportSpec, header: string, batchSize: number): Promise<Readable> {
   const pglite = database.pglite!;
-  const after = (from: string | undefined) => (from === undefined ? undefined : gt(spec.key, from));
+  const keys = [spec.key, ...(spec.joinedKeys ?? [])];
+  const after = (from: string | undefined) => (from === undefined ? undefined : and(...keys.map((key) => gt(key, from))));
+  const upTo = (to: string | undefined) => (to === undefined ? undefined : and(...keys.map((key) => lte(key, to))));
   /** The last key of the batch after `from`, or undefined when fewer than batchSize rows remain. */
   const lastKeyOfBatch = async (from: string | undefined): Promise<string | undefined> => {
-    const keys = spec.from(database.db.select({ k: spec.key })).$dynamic().where(and(spec.where, after(from))).orderBy(asc(spec.key)).limit(batchSize).as('batch_keys');
-    const [row] = await database.db.select({ last: sql<string | null>`max(${keys.k})`, n: sql<number>`count(*)::int` }).from(keys);
+    const batch = spec.from(database.db.select({ k: spec.key })).$dynamic().where(and(spec.where, after(from))).orderBy(asc(spec.key)).limit(batchSize).as('batch_keys');
+    const [row] = await database.db.select({ last: sql<string | null>`max(${batch.k})`, n: sql<number>`count(*)::int` }).from(batch);
     return row && Number(row.n) === batchSize && row.last !== null ? String(row.last) : undefined;
   };
   const copyBatch = async (from: string | undefined, to: string | undefined): Promise<Buffer> => {
     const query = spec
       .from(database.db.select(cells(spec)))
       .$dynamic()
-      .where(and(spec.where, after(from), to === undefined ? undefined : lte(spec.key, to)))
+      .where(and(spec.where, after(from), upTo(to)))
       .orderBy(asc(spec.key))
       .toSQL();
     const result = await pglite.query(`COPY (${inlineParams(query.sql, query.params)}) TO '/dev/blob' WITH (FORMAT csv)`);

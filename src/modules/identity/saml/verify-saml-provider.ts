@@ -15,13 +15,12 @@ export async function verifySamlProvider(db: Db, config: Config, workspaceId: st
   const provider = await getSamlProvider(db, workspaceId, id);
   if (provider.verifiedAt) return provider;
   const expected = samlVerificationRecord(provider);
-  const missing: FieldProblem[] = [];
   // DNS first, outside any transaction (a transaction must not wait on the network).
-  for (const [i, domain] of provider.domains.entries()) {
-    if (!(await txtRecords(domain, config.dnsServers)).includes(expected)) {
-      missing.push({ field: `domains/${i}`, message: `${domain} has no TXT record ${expected}` });
-    }
-  }
+  const records = await Promise.all(provider.domains.map((domain) => txtRecords(domain, config.dnsServers)));
+  const missing: FieldProblem[] = [];
+  provider.domains.forEach((domain, i) => {
+    if (!records[i].includes(expected)) missing.push({ field: `domains/${i}`, message: `${domain} has no TXT record ${expected}` });
+  });
   if (missing.length > 0) {
     throw new AppError(422, 'saml_domain_unverified', `Publish the TXT record ${expected} on ${missing.length === 1 ? 'this domain' : 'these domains'}, then verify again`, missing);
   }

@@ -36,6 +36,7 @@ export function exportWorkspaceCertificates(database: Database, tenant: ScopedTe
       from: (select) => select.from(memberships).innerJoin(users, eq(users.id, memberships.userId)) as unknown as AnyPgSelect,
       where: and(eq(memberships.workspaceId, tenant.workspaceId), employeeScope(tenant), sql`false`)!,
       key: memberships.userId,
+      joinedKeys: [users.id],
     },
     { language },
   );

@@ -43,6 +43,7 @@ export function exportEmployees(database: Database, tenant: ScopedTenant, filter
       from: (select) => select.from(memberships).innerJoin(users, eq(users.id, memberships.userId)) as unknown as AnyPgSelect,
       where: and(employeeWhere(tenant, filter))!,
       key: memberships.userId,
+      joinedKeys: [users.id],
     },
     { language, batchSize },
   );
