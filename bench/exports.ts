@@ -11,6 +11,7 @@ import { createUser } from '../src/modules/identity/users.js';
 import { createApiKey } from '../src/modules/identity/api-keys.js';
 import { effectivePermissions } from '../src/platform/auth/permissions.js';
 import { createEmployees } from '../src/modules/workspace/employees/create-employees.js';
+import { exportEmployees } from '../src/modules/workspace/employees/export-employees.js';
 import { subaccounts } from '../src/modules/workspace/schema.js';
 import { newId } from '../src/platform/ids.js';
 import { formatTable } from './measure.js';
@@ -18,7 +19,7 @@ import { formatTable } from './measure.js';
 /**
  * Exports and bulk creation of employees, each against a baseline in the same run:
  * - the users CSV export (POST /workspace/users/export over a real HTTP listener, body read as a
- *   stream) vs PostgreSQL's own `COPY (SELECT the same columns of the same rows) TO STDOUT WITH CSV`
+ *   stream by a client in this same process, and the export's stream alone) vs PostgreSQL's own `COPY (SELECT the same columns of the same rows) TO STDOUT WITH CSV`
  *   (pg-copy-streams). PGlite has no COPY TO STDOUT: there the baselines are `COPY ... TO '/dev/blob'`
  *   (PGlite's in-memory COPY target, which holds the whole file in memory) and a raw keyset
  *   batching loop through the driver (the same batches, no CSV);
@@ -184,12 +185,15 @@ async function benchDatabase(databaseUrl: string | undefined): Promise<string[][
       return drain(res.body as unknown as AsyncIterable<Uint8Array>);
     });
     if (ours.value.lines - 1 !== exportRows) throw new Error(`export wrote ${ours.value.lines - 1} rows, expected ${exportRows}`);
+    // The same export without HTTP: the mechanism alone (client and server share this process).
+    const direct = await timed(async () => drain(await exportEmployees(database, { workspaceId: workspace.id, allowedSubaccountIds: [] }, {}, 'en')));
     // The baselines run after the export, so their memory does not count in its peak.
     const copy = await timed(() => copyBaseline(database, workspace.id));
     const copyRate = row(database.kind === 'pglite' ? "COPY TO '/dev/blob' (in memory)" : 'COPY TO STDOUT (pg-copy-streams)', copy.value.lines - 1, copy);
     const loop = await timed(() => batchLoopBaseline(database, workspace.id));
     row('raw keyset batches, no CSV', loop.value.lines, loop, copyRate);
     row('POST /workspace/users/export (HTTP)', exportRows, ours, copyRate);
+    row('exportEmployees stream (no HTTP)', direct.value.lines - 1, direct, copyRate);
     rows.push([database.kind, '  vs raw keyset batches', '', '', '', (exportRows / ours.seconds / (loop.value.lines / loop.seconds)).toFixed(2), '']);
 
     const bulkWorkspace = await createWorkspace(db, { name: 'Bench bulk' });

@@ -5,7 +5,7 @@ import type { Runtime } from './platform/runtime.js';
 import { validatorCompiler, checkResponse } from './platform/http/validation.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerRequestContext } from './platform/http/request-context.js';
-import { registerAccessLog } from './platform/http/access-log.js';
+import { AccessLog } from './platform/http/access-log.js';
 import { authenticator } from './modules/identity/authenticate.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { identityRoutes } from './modules/identity/routes/index.js';
@@ -28,14 +28,12 @@ export async function buildServer(runtime: Runtime, options: ServerOptions = {})
     loggerInstance: runtime.log as unknown as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimit,
     trustProxy: runtime.config.trustProxy,
-    // Replaced by one concise line per request (registerAccessLog).
-    disableRequestLogging: true,
+    logController: new AccessLog(runtime.config.logRequests),
     ajv: { customOptions: { strict: false } },
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);
-  if (runtime.config.logRequests) registerAccessLog(app);
   await registerRateLimit(app, runtime.config);
 
   await app.register(swagger, {

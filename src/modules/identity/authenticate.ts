@@ -112,7 +112,8 @@ async function userTenant(db: Db, principal: Extract<Principal, { kind: 'user' }
   }
   if (!isId(workspaceId)) throw workspaceNotFound();
   const [member] = await membershipOf(db).execute({ workspaceId, userId: principal.userId });
-  if (!member || member.status === 'inactive' || member.status === 'paused') throw workspaceNotFound();
+  // Only an active membership acts: an invited or draft one counts once the invitation is accepted.
+  if (member?.status !== 'active') throw workspaceNotFound();
   const tenant: Tenant = {
     workspaceId,
     allowedSubaccountIds: member.subaccountIds,

@@ -52,7 +52,7 @@ export async function issueSession(
     .select({ _id: workspaces.id, name: workspaces.name, roles: memberships.roles })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(sql`${memberships.userId} = ${user.id} and ${memberships.status} not in ('inactive', 'paused')`)
+    .where(sql`${memberships.userId} = ${user.id} and ${memberships.status} = 'active'`)
     .orderBy(memberships.created);
   const current = companies.find((c) => c._id === options.workspaceId) ?? companies[0];
   // The version is read back from the row, so a session never carries a version older than the account's.

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BOX } from './sandbox/bwrap-args.js';
+import { worldReadablePackages } from './sandbox/world-readable.js';
 
 /** A command run inside the sandbox. Paths are absolute: the sandbox has no PATH lookup to trust. */
 export interface SandboxStep {
@@ -49,10 +50,18 @@ function typescriptPaths(): { tsc: string; typeRoots: string; readOnly: string[]
       return undefined;
     }
   };
-  const typescript = resolve('typescript');
-  if (!typescript) return undefined;
-  const types = resolve('@types/node');
-  const undici = types ? resolve('undici-types') : undefined;
+  const found = resolve('typescript');
+  if (!found) return undefined;
+  const foundTypes = resolve('@types/node');
+  const foundUndici = foundTypes ? resolve('undici-types') : undefined;
+  const packages = [
+    { name: 'typescript', dir: found },
+    ...(foundTypes ? [{ name: '@types/node', dir: foundTypes }] : []),
+    ...(foundUndici ? [{ name: 'undici-types', dir: foundUndici }] : []),
+  ];
+  const versionOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
+  const key = packages.map((p) => `${p.name.replace('/', '-')}-${versionOf(p.dir)}`).join('_');
+  const [typescript, types, undici] = worldReadablePackages(packages, key);
   return {
     tsc: `${typescript}/lib/tsc.js`,
     typeRoots: types ? dirname(types) : '',

@@ -7,13 +7,16 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
  */
 type Expr = PgColumn | SQL;
 
+const formulaStart = sql.raw('(61, 43, 45, 64, 9, 13)');
+
 /**
  * Free text. A cell a spreadsheet would run as a formula (starting with = + - @ tab or CR) gets a
- * leading `'` (OWASP's advice against CSV injection).
+ * leading `'` (OWASP's advice against CSV injection). The value is evaluated twice: give a column
+ * or a cheap expression (put the guard inside an aggregate instead, see listCell).
  */
 export function textCell(value: Expr): SQL {
   // ascii() reads the first character's code without building a substring: = + - @ tab CR.
-  return sql`case when ascii(${value}) in (61, 43, 45, 64, 9, 13) then '''' || ${value} else ${value}::text end`;
+  return sql`case when ascii(${value}) in ${formulaStart} then '''' || ${value} else ${value}::text end`;
 }
 
 /** A number, as PostgreSQL writes it. */
@@ -26,9 +29,9 @@ export function timeCell(value: Expr): SQL {
   return sql`to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** An array, its items joined by "; ". */
+/** An array, its items joined by "; "; only the first item can start the cell, so only it is guarded. */
 export function listCell(value: Expr): SQL {
-  return textCell(sql`array_to_string(${value}, '; ')`);
+  return sql`(case when ascii((${value})[1]) in ${formulaStart} then '''' else '' end || array_to_string(${value}, '; '))`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { displayNameOf, normalizeEmail } from '../../identity/users.js';
 import { createInvite } from '../../identity/invites.js';
 import { memberships, workspaces } from '../schema.js';
 import { checkSubaccountRefs } from '../subaccounts/check-subaccounts.js';
+import { checkConfinedAssignment } from '../confinement.js';
 import { checkGrant } from './grants.js';
 
 export interface NewEmployee {
@@ -61,7 +62,10 @@ function validate(context: CreateContext, people: NewEmployee[]): string[] {
     if (seen.has(email)) throw badRequest('duplicate_email', `body/users/${i}/email repeats body/users/${seen.get(email)}/email`, `body/users/${i}/email`);
     seen.set(email, i);
   });
-  people.forEach((p, i) => checkGrant(context.tenant, { role: p.roles, permissions: p.permissions }, `body/users/${i}`));
+  people.forEach((p, i) => {
+    checkGrant(context.tenant, { role: p.roles, permissions: p.permissions }, `body/users/${i}`);
+    if (p.subaccount_ids) checkConfinedAssignment(context.tenant, p.subaccount_ids, `body/users/${i}/subaccount_ids`);
+  });
   return emails;
 }
 

@@ -12,9 +12,12 @@ import type { ScopedTenant } from '../scope.js';
 import { employeeWhere, type EmployeeFilter } from './employee-filter.js';
 import { statusLabels } from './labels.js';
 
-/** Names of the employee's subaccounts, in name order; the lookup is skipped for people in none. */
+/**
+ * Names of the employee's subaccounts, in name order, each guarded against formulas inside the
+ * aggregate (so the lookup runs once per row); skipped for people in none.
+ */
 const subaccountNames = sql`case when cardinality(${memberships.subaccountIds}) = 0 then null else
-  (select string_agg(${subaccounts.name}, '; ' order by ${subaccounts.name}) from ${subaccounts}
+  (select string_agg(${textCell(subaccounts.name)}, '; ' order by ${subaccounts.name}) from ${subaccounts}
    where ${subaccounts.workspaceId} = ${memberships.workspaceId} and ${subaccounts.id} = any(${memberships.subaccountIds})) end`;
 
 function employeeColumns(language: Language): CsvColumn[] {
@@ -26,7 +29,7 @@ function employeeColumns(language: Language): CsvColumn[] {
     { header: { en: 'Role', pt: 'Papel', es: 'Rol' }, value: labelCell(memberships.roles, Object.fromEntries(roles.map((r) => [r, roleLabel(r, language)]))) },
     { header: { en: 'Status', pt: 'Status', es: 'Estado' }, value: labelCell(memberships.status, statusLabels(language)) },
     { header: { en: 'Permissions', pt: 'Permissões', es: 'Permisos' }, value: listCell(memberships.permissions) },
-    { header: { en: 'Subaccounts', pt: 'Subcontas', es: 'Subcuentas' }, value: textCell(subaccountNames) },
+    { header: { en: 'Subaccounts', pt: 'Subcontas', es: 'Subcuentas' }, value: subaccountNames },
     { header: { en: 'External ID', pt: 'ID externo', es: 'ID externo' }, value: textCell(memberships.externalId) },
     { header: { en: 'Tags', pt: 'Tags', es: 'Etiquetas' }, value: listCell(memberships.tags) },
     { header: { en: 'Joined', pt: 'Entrou em', es: 'Se unió' }, value: timeCell(memberships.created) },

@@ -6,24 +6,26 @@ import { memberships } from '../schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { findEmployee } from './employee-view.js';
 import { checkGrant, keepAnAdmin, type GrantingTenant } from './grants.js';
+import { unusedAccount } from './unused-account.js';
 
 export interface Removal {
   _id: string;
-  /** Also delete the account, when the person belongs to no other workspace. */
+  /** Also delete the account, when it is an unused stub (see unused-account.ts) in no other workspace. */
   deleteAccount?: boolean;
 }
 
 export interface Removed {
   _id: string;
   removed: true;
-  /** true when the account itself was deleted; false when kept (not asked, or still in another workspace). */
+  /** true when the account itself was deleted; false when kept (not asked, used by its owner, or in another workspace). */
   account_deleted: boolean;
 }
 
 /**
  * Removes people from the workspace in one transaction (all or none). Deleting an account needs
- * manage_user and happens only for people who belong to no other workspace; otherwise the account
- * stays and `account_deleted` says so.
+ * manage_user and happens only for an account this workspace added and nobody ever used, in no
+ * other workspace: anyone's account can be added as an employee, so membership alone proves no
+ * right over it. Otherwise the account stays and `account_deleted` says so.
  */
 export async function removeEmployees(db: Db, tenant: ScopedTenant & GrantingTenant, removals: Removal[], fieldOf = (i: number) => `body/users/${i}/_id`): Promise<Removed[]> {
   if (removals.some((r) => r.deleteAccount) && !tenant.permissions.has('manage_user')) {
@@ -50,7 +52,7 @@ export async function removeEmployees(db: Db, tenant: ScopedTenant & GrantingTen
     if (deleteIds.length) {
       const rows = await tx
         .delete(users)
-        .where(and(inArray(users.id, deleteIds), sql`not exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id})`))
+        .where(and(inArray(users.id, deleteIds), unusedAccount(), sql`not exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id})`))
         .returning({ id: users.id });
       rows.forEach((r) => deleted.add(r.id));
     }

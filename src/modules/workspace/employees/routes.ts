@@ -65,7 +65,9 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
       operationId: 'removeEmployees',
       tags,
       summary: 'Remove employees',
-      description: 'Removes people from the workspace, all or none. `deleteAccount` (needs manage_user) also deletes the account of people who belong to no other workspace.',
+      description:
+        'Removes people from the workspace, all or none. `deleteAccount` (needs manage_user) also deletes the account when nobody ever used it ' +
+        '(no password, never signed in, no linked identity) and it belongs to no other workspace; otherwise `account_deleted` is false.',
       'x-seed': ['coodesh:workspace/remove-employees'],
       body: S.RemoveManyBody,
       response: { 200: Type.Array(S.Removed) },
@@ -150,8 +152,10 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
       tags,
       summary: 'Update employee',
       description:
-        'Changes role, status (or `active`), permissions, subaccounts, external_id and tags; fields left out stay. Name and e-mail belong to the person: ' +
-        'they change only for someone in this workspace alone (e-mail only before it is confirmed), otherwise 409. ' +
+        'Changes role, status (or `active`), permissions, subaccounts, external_id and tags; fields left out stay. Only people whose role the caller ' +
+        'could grant may be changed (403). Name and e-mail belong to the person: they change only for someone in this workspace alone, otherwise 409; ' +
+        'the e-mail only on an account nobody used yet (403 `email_change_forbidden`) and before it is confirmed (409). ' +
+        'A caller confined to subaccounts names at least one of theirs and keeps their own (403 `subaccount_confinement`). ' +
         'The last active admin cannot be demoted or deactivated (409). position/team are accepted and ignored until the careers module exists.',
       'x-seed': ['coodesh:workspace/update-employee'],
       params: S.UserParams,
@@ -159,9 +163,8 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
       response: { 200: S.Employee },
     },
   }, async (request) => {
-    const tenant = tenantOf(request);
-    await updateEmployee(db, tenant, request.params.id, request.body);
-    return employeeView(await findEmployee(db, { ...tenant, subaccountId: undefined }, request.params.id), request.language);
+    const updated = await updateEmployee(db, tenantOf(request), actorId(request), request.params.id, request.body);
+    return employeeView(updated, request.language);
   });
 
   typed.delete('/workspace/users/:id', {
@@ -174,7 +177,9 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
       operationId: 'removeEmployee',
       tags,
       summary: 'Remove employee',
-      description: 'Removes the person from the workspace; `deleteAccount` (needs manage_user) also deletes the account when they belong to no other workspace.',
+      description:
+        'Removes the person from the workspace; `deleteAccount` (needs manage_user) also deletes the account when nobody ever used it and it belongs ' +
+        'to no other workspace; otherwise `account_deleted` is false.',
       'x-seed': ['coodesh:workspace/remove-employee'],
       params: S.UserParams,
       body: S.RemoveOneBody,

@@ -165,7 +165,10 @@ export const UpdateBody = Type.Object({
   tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 })),
 });
 
-const DeleteAccount = Type.Boolean({ default: false, description: 'Also delete the account when the person belongs to no other workspace (needs manage_user)' });
+const DeleteAccount = Type.Boolean({
+  default: false,
+  description: 'Also delete the account when nobody ever used it (no password, never signed in, no linked identity) and it is in no other workspace (needs manage_user)',
+});
 export const RemoveOneBody = Type.Object({ deleteAccount: Type.Optional(DeleteAccount) });
 export const RemoveManyBody = Type.Object({
   users: Type.Array(Type.Object({ _id: Type.String({ maxLength: 64 }), deleteAccount: Type.Optional(DeleteAccount) }), { minItems: 1, maxItems: 2000, description: 'RemoveEmployeeItemDto' }),

@@ -2,15 +2,17 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Role } from '../../../platform/config.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { isUniqueViolation } from '../../../platform/db/unique-violation.js';
-import { conflict } from '../../../platform/errors.js';
+import { AppError, conflict } from '../../../platform/errors.js';
 import { users } from '../../identity/schema.js';
 import { nextSessionVersion, normalizeEmail } from '../../identity/users.js';
 import { memberships } from '../schema.js';
 import { checkSubaccountRefs } from '../subaccounts/check-subaccounts.js';
+import { checkConfinedAssignment, confinementError, isConfined } from '../confinement.js';
 import { findEmployee, type EmployeeRow } from './employee-view.js';
 import { checkGrant, keepAnAdmin, type GrantingTenant } from './grants.js';
 import type { EmployeeStatus } from './labels.js';
 import type { ScopedTenant } from '../scope.js';
+import { unusedAccount } from './unused-account.js';
 
 export interface EmployeeChanges {
   displayName?: string;
@@ -44,6 +46,29 @@ function nextSubaccounts(tenant: ScopedTenant, current: string[], requested: str
   return [...new Set([...hidden, ...requested])];
 }
 
+/**
+ * A confined caller keeps their own confinement: taking one of their subaccounts off themselves
+ * is refused (an empty list is refused before, by checkConfinedAssignment).
+ */
+function checkOwnSubaccounts(tenant: ScopedTenant, actorId: string | null, employee: EmployeeRow, next: string[]): void {
+  if (!isConfined(tenant) || employee.id !== actorId) return;
+  if (employee.subaccountIds.some((id) => !next.includes(id))) {
+    throw confinementError('You may not take your own subaccounts off yourself', 'body/subaccount_ids');
+  }
+}
+
+/**
+ * The sign-in e-mail decides where password resets go: rewriting it hands the account to whoever
+ * reads the new mailbox. So a workspace may correct it only on an account nobody has used yet.
+ */
+async function checkEmailChangeable(tx: DbOrTx, userId: string): Promise<void> {
+  const [stub] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), unusedAccount())).for('update');
+  if (!stub) {
+    const message = 'This account is in use (password, sign-in or linked identity): only its owner can change its e-mail';
+    throw new AppError(403, 'email_change_forbidden', message, [{ field: 'body/email', message }]);
+  }
+}
+
 async function otherWorkspaces(tx: DbOrTx, workspaceId: string, userId: string): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
@@ -55,7 +80,7 @@ async function otherWorkspaces(tx: DbOrTx, workspaceId: string, userId: string):
 /**
  * Name and e-mail are the person's own, shared by every workspace they belong to: an admin may
  * correct them only for someone who belongs to this workspace alone, and the e-mail (the sign-in)
- * only before the person has confirmed it.
+ * only on an unused account, before the person has confirmed it.
  */
 async function updateAccount(tx: DbOrTx, workspaceId: string, employee: EmployeeRow, changes: EmployeeChanges): Promise<void> {
   const name = changes.displayName?.trim();
@@ -63,6 +88,7 @@ async function updateAccount(tx: DbOrTx, workspaceId: string, employee: Employee
   const nameChanged = name !== undefined && name !== '' && name !== employee.displayName;
   const emailChanged = email !== undefined && email !== normalizeEmail(employee.email);
   if (!nameChanged && !emailChanged) return;
+  if (emailChanged) await checkEmailChangeable(tx, employee.id);
   if ((await otherWorkspaces(tx, workspaceId, employee.id)) > 0) {
     throw conflict('shared_account', 'This person also belongs to other workspaces: only they can change their name or e-mail');
   }
@@ -78,16 +104,23 @@ async function updateAccount(tx: DbOrTx, workspaceId: string, employee: Employee
   }
 }
 
-export async function updateEmployee(db: Db, tenant: UpdatingTenant, userId: string, changes: EmployeeChanges): Promise<void> {
-  await db.transaction(async (tx) => {
+/**
+ * Applies the changes in one transaction and answers the employee as the caller now sees them.
+ * Every refusal comes before the first write; were the employee to leave the caller's view,
+ * the final read fails and the whole change is rolled back.
+ */
+export async function updateEmployee(db: Db, tenant: UpdatingTenant, actorId: string | null, userId: string, changes: EmployeeChanges): Promise<EmployeeRow> {
+  return db.transaction(async (tx) => {
     const employee = await findEmployee(tx, tenant, userId);
-    const roleChanges = changes.roles !== undefined && changes.roles !== employee.roles;
     const addedPermissions = (changes.permissions ?? []).filter((p) => !employee.permissions.includes(p));
-    if (roleChanges || addedPermissions.length) {
-      checkGrant(tenant, { currentRole: employee.roles, role: changes.roles, permissions: addedPermissions }, 'body');
-    }
+    // On every update, not only role changes: a caller edits only people whose role they could grant.
+    checkGrant(tenant, { currentRole: employee.roles, role: changes.roles, permissions: addedPermissions }, 'body');
+    let subaccountIds: string[] | undefined;
     if (changes.subaccount_ids) {
+      checkConfinedAssignment(tenant, changes.subaccount_ids, 'body/subaccount_ids');
       await checkSubaccountRefs(tx, tenant, changes.subaccount_ids.map((id, j) => ({ id, field: `body/subaccount_ids/${j}` })));
+      subaccountIds = nextSubaccounts(tenant, employee.subaccountIds, changes.subaccount_ids);
+      checkOwnSubaccounts(tenant, actorId, employee, subaccountIds);
     }
     const status = nextStatus(employee.status, changes);
     const role = changes.roles ?? employee.roles;
@@ -101,11 +134,12 @@ export async function updateEmployee(db: Db, tenant: UpdatingTenant, userId: str
         roles: role,
         status,
         ...(changes.permissions ? { permissions: [...new Set(changes.permissions)] } : {}),
-        ...(changes.subaccount_ids ? { subaccountIds: nextSubaccounts(tenant, employee.subaccountIds, changes.subaccount_ids) } : {}),
+        ...(subaccountIds ? { subaccountIds } : {}),
         ...(changes.external_id !== undefined ? { externalId: changes.external_id } : {}),
         ...(changes.tags ? { tags: [...new Set(changes.tags)] } : {}),
         updated: sql`now()`,
       })
       .where(and(eq(memberships.workspaceId, tenant.workspaceId), eq(memberships.userId, employee.id)));
+    return findEmployee(tx, { ...tenant, subaccountId: undefined }, employee.id);
   });
 }

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { tenantOf } from '../../../platform/http/request-context.js';
 import { PageQuery, Paginated } from '../../../platform/paging/paginate.js';
+import { actorId } from '../actor.js';
 import { createSubaccount, removeSubaccount, updateSubaccount } from './save-subaccount.js';
 import { getSubaccount } from './subaccount-view.js';
 import { listSubaccountOptions, listSubaccounts } from './list-subaccounts.js';
@@ -133,13 +134,16 @@ export async function subaccountRoutes(app: FastifyInstance, { runtime }: { runt
       operationId: 'updateSubaccount',
       tags,
       summary: 'Update a subaccount',
-      description: 'Updates name, department, region and, when `user_ids` is sent, replaces the members. Answers `{redirect_to}`, the page of the subaccount in the web app.',
+      description:
+        'Updates name, department, region and, when `user_ids` is sent, replaces the members (employees the request may see). Answers `{redirect_to}`, ' +
+        'the page of the subaccount in the web app. 409 `last_subaccount` when it would take away an employee\'s only subaccount (that would make ' +
+        'them workspace-wide); a caller confined to the subaccount must stay in it (403).',
       'x-seed': ['coodesh:workspace/update-a-subaccount'],
       params: SubParams,
       body: SubaccountBody,
       response: { 200: Type.Object({ redirect_to: Type.String({ example: '/assessments/workspace/subaccounts/6501d432afe2730012f74d68' }) }) },
     },
-  }, async (request) => updateSubaccount(db, tenantOf(request), request.params.subId, request.body));
+  }, async (request) => updateSubaccount(db, tenantOf(request), actorId(request), request.params.subId, request.body));
 
   typed.delete('/workspace/subaccounts/:subId', {
     config: { permission: 'manage_company' },
@@ -147,7 +151,9 @@ export async function subaccountRoutes(app: FastifyInstance, { runtime }: { runt
       operationId: 'removeSubaccount',
       tags,
       summary: 'Remove subaccount',
-      description: 'Deletes the subaccount and removes it from its employees. Answers 204.',
+      description:
+        'Deletes the subaccount and removes it from its employees. Answers 204. 409 `last_subaccount` while it is an employee\'s only subaccount; ' +
+        'members confined to subaccounts may not delete them (403).',
       'x-seed': ['coodesh:workspace/remove-subaccount'],
       params: SubParams,
       response: { 204: Type.Null() },
