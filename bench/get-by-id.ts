@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +24,9 @@ import { formatTable, measure, type MeasureOptions } from './measure.js';
  * response validation. The HTTP client is node:http with a keep-alive agent, not fetch: fetch's
  * WHATWG layer costs more per call (~2-3× a node:http GET here) than the server under test, and the
  * client shares this process's event loop.
+ *
+ * A reference row, "bare node:http", serves the same recorded calls and the same body from a plain
+ * node:http server (no framework, no ORM, no gate): the most any HTTP stack could reach here.
  */
 
 interface Scenario {
@@ -85,6 +88,18 @@ function httpGet(agent: Agent, address: AddressInfo, path: string, headers: Reco
   });
 }
 
+/** node:http answering every request by replaying `raw` and sending `body`. */
+async function bareServer(raw: () => Promise<void>, body: string): Promise<Server> {
+  const server = createServer((_request, response) => {
+    raw().then(
+      () => response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body),
+      () => response.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
 async function benchScenario(app: FastifyInstance, database: Database, address: AddressInfo, scenario: Scenario, options: MeasureOptions): Promise<string[][]> {
   const inject = async () => {
     const res = await app.inject({ method: 'GET', url: scenario.url, headers: scenario.headers });
@@ -100,11 +115,20 @@ async function benchScenario(app: FastifyInstance, database: Database, address: 
   const raw = async () => {
     for (const call of calls) await call.target.query(...call.args);
   };
+  const bare = await bareServer(raw, (await app.inject({ method: 'GET', url: scenario.url, headers: scenario.headers })).body);
+  const bareHttp = async () => {
+    const status = await httpGet(agent, bare.address() as AddressInfo, scenario.url, scenario.headers);
+    if (status !== 200) throw new Error(`${scenario.name}: bare HTTP ${status}`);
+  };
   const rows: string[][] = [];
   for (const concurrency of [1, 16]) {
     const settings = { ...options, concurrency };
     const baseline = await measure(raw, settings);
-    const modes: Array<[string, () => Promise<void>]> = concurrency === 1 ? [['inject', inject], ['http keep-alive', http]] : [['http keep-alive', http]];
+    const modes: Array<[string, () => Promise<void>]> = [
+      ...(concurrency === 1 ? ([['inject', inject]] as Array<[string, () => Promise<void>]>) : []),
+      ['http keep-alive', http],
+      ['bare node:http (reference)', bareHttp],
+    ];
     rows.push([database.kind, scenario.name, `raw driver (${calls.length} statements)`, String(concurrency), baseline.opsPerSecond.toFixed(0), baseline.medianMs.toFixed(3), '1.00']);
     for (const [mode, operation] of modes) {
       const result = await measure(operation, settings);
@@ -112,6 +136,7 @@ async function benchScenario(app: FastifyInstance, database: Database, address: 
     }
   }
   agent.destroy();
+  bare.close();
   return rows;
 }
 
