@@ -10,7 +10,7 @@ import { createUser, findUserByEmail, type User } from './users.js';
 import { checkPassword } from './credentials.js';
 import { checkInviteEmail, claimInvite, findOpenInvite } from './invites.js';
 import { queueConfirmationMail } from './confirmation.js';
-import { emailTaken, requireName, utmOf, type Profile } from './sign-up.js';
+import { accountFromProfile, emailTaken, requireName, type Profile } from './sign-up.js';
 
 export interface AcceptInviteInput extends Profile {
   password?: string;
@@ -75,17 +75,7 @@ export async function acceptInvite(runtime: Runtime, token: string, input: Accep
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   try {
     return await db.transaction(async (tx) => {
-      const user = await createUser(tx, {
-        email: input.email,
-        displayName: input.displayName?.trim() || undefined,
-        firstName: input.firstName?.trim() || undefined,
-        lastName: input.lastName?.trim() || undefined,
-        passwordHash,
-        confirmed: false,
-        address: input.address,
-        privacy: input.privacy,
-        utm: utmOf(input.utm),
-      });
+      const user = await createUser(tx, accountFromProfile(input, passwordHash));
       await claimInvite(tx, invite, user.id);
       await queueConfirmationMail(tx, runtime.config.appUrl, user, request.language);
       return issueSession(tx, runtime.tokens, user, { ...session, isNew: true });

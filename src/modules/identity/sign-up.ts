@@ -7,7 +7,7 @@ import { queueMail } from '../../platform/mail/queue-mail.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { addMember, createWorkspace } from '../workspace/create-workspace.js';
 import { issueSession, type Session } from './session.js';
-import { createUser, findUserByEmail } from './users.js';
+import { createUser, findUserByEmail, type NewUser } from './users.js';
 import { checkInviteEmail, claimInvite, findOpenInvite } from './invites.js';
 import { queueConfirmationMail } from './confirmation.js';
 import { signInLink } from './links.js';
@@ -57,6 +57,24 @@ export function utmOf(utm: Utm | undefined): Record<string, string> | undefined 
 }
 
 /**
+ * The new, unconfirmed account a sign-up form describes. Never confirmed here: an invite's link is
+ * also handed to the workspace's admins, so only the e-mailed confirmation proves the address.
+ */
+export function accountFromProfile(input: Profile, passwordHash: string | undefined): NewUser {
+  return {
+    email: input.email,
+    displayName: input.displayName?.trim() || undefined,
+    firstName: input.firstName?.trim() || undefined,
+    lastName: input.lastName?.trim() || undefined,
+    passwordHash,
+    confirmed: false,
+    address: input.address,
+    privacy: input.privacy,
+    utm: utmOf(input.utm),
+  };
+}
+
+/**
  * Registers an account. With `companyName` it also creates a workspace the user administers; with
  * an invite token the user joins that workspace with the invite's role (the body's `roles` never
  * grants anything). Everything is written in one transaction; the password is hashed before it.
@@ -78,18 +96,7 @@ export async function signUp(runtime: Runtime, input: SignUpInput, context: { la
 
   try {
     return await db.transaction(async (tx) => {
-      const user = await createUser(tx, {
-        email: input.email,
-        displayName: input.displayName?.trim() || undefined,
-        firstName: input.firstName?.trim() || undefined,
-        lastName: input.lastName?.trim() || undefined,
-        passwordHash,
-        // Never confirmed by an invite: its link is also handed to the workspace's admins.
-        confirmed: false,
-        address: input.address,
-        privacy: input.privacy,
-        utm: utmOf(input.utm),
-      });
+      const user = await createUser(tx, accountFromProfile(input, passwordHash));
       let workspaceId = invite?.workspaceId;
       if (input.companyName?.trim()) {
         const workspace = await createWorkspace(tx, {
