@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/platform/config.js';
+import { createLogger } from '../src/platform/log.js';
 import { openDatabase, type Database } from '../src/platform/db/client.js';
 import { createRuntime, type Runtime } from '../src/platform/runtime.js';
 import { buildServer } from '../src/server.js';
@@ -26,7 +26,8 @@ import { formatTable, measure, type MeasureOptions } from './measure.js';
  * client shares this process's event loop.
  *
  * A reference row, "bare node:http", serves the same recorded calls and the same body from a plain
- * node:http server (no framework, no ORM, no gate): the most any HTTP stack could reach here.
+ * node:http server (no framework, no ORM, no gate): the most any HTTP stack could reach here. The
+ * last two columns divide each row's ops/s by the raw driver's and by that reference's.
  */
 
 interface Scenario {
@@ -124,16 +125,23 @@ async function benchScenario(app: FastifyInstance, database: Database, address: 
   for (const concurrency of [1, 16]) {
     const settings = { ...options, concurrency };
     const baseline = await measure(raw, settings);
+    const reference = await measure(bareHttp, settings);
     const modes: Array<[string, () => Promise<void>]> = [
       ...(concurrency === 1 ? ([['inject', inject]] as Array<[string, () => Promise<void>]>) : []),
       ['http keep-alive', http],
-      ['bare node:http (reference)', bareHttp],
     ];
-    rows.push([database.kind, scenario.name, `raw driver (${calls.length} statements)`, String(concurrency), baseline.opsPerSecond.toFixed(0), baseline.medianMs.toFixed(3), '1.00']);
-    for (const [mode, operation] of modes) {
-      const result = await measure(operation, settings);
-      rows.push([database.kind, scenario.name, mode, String(concurrency), result.opsPerSecond.toFixed(0), result.medianMs.toFixed(3), (result.opsPerSecond / baseline.opsPerSecond).toFixed(2)]);
-    }
+    const line = (mode: string, result: { opsPerSecond: number; medianMs: number }) => [
+      database.kind,
+      scenario.name,
+      mode,
+      String(concurrency),
+      result.opsPerSecond.toFixed(0),
+      result.medianMs.toFixed(3),
+      (result.opsPerSecond / baseline.opsPerSecond).toFixed(2),
+      (result.opsPerSecond / reference.opsPerSecond).toFixed(2),
+    ];
+    rows.push(line(`raw driver (${calls.length} statements)`, baseline), line('bare node:http (reference)', reference));
+    for (const [mode, operation] of modes) rows.push(line(mode, await measure(operation, settings)));
   }
   agent.destroy();
   bare.close();
@@ -150,7 +158,7 @@ async function benchDatabase(databaseUrl: string | undefined, options: MeasureOp
     logRequests: true,
     rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
   });
-  const logger = pino({ level: config.logLevel }, pino.destination({ dest: '/dev/null', sync: true }));
+  const logger = createLogger(config.logLevel, '/dev/null');
   const runtime = await createRuntime(config, { database, logger });
   const app = await buildServer(runtime);
   try {
@@ -172,7 +180,7 @@ export async function benchGetById(): Promise<void> {
     iterations: Number(process.env.BENCH_ITERATIONS ?? 2000),
     concurrency: 1,
   };
-  const header = ['database', 'operation', 'mode', 'conc.', 'ops/s', 'median ms', 'ours/raw'];
+  const header = ['database', 'operation', 'mode', 'conc.', 'ops/s', 'median ms', '/raw', '/bare'];
   const rows: string[][] = [header];
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`get-by-id: ${options.iterations} iterations after ${options.warmup} warm-up, per row (${cpus().length} CPUs, load ${load})`);

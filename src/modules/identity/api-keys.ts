@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.js';
+import { preparedPerDb, type Db, type DbOrTx } from '../../platform/db/client.js';
 import { hashSecret, newId } from '../../platform/ids.js';
 import { notFound } from '../../platform/errors.js';
 import { apiKeys, users } from './schema.js';
@@ -45,8 +45,8 @@ export interface ApiKeyView {
   author: string | null;
 }
 
-async function selectViews(db: DbOrTx, workspaceId: string, id?: string): Promise<ApiKeyView[]> {
-  const rows = await db
+function viewQuery(db: DbOrTx) {
+  return db
     .select({
       id: apiKeys.id,
       name: apiKeys.name,
@@ -60,9 +60,13 @@ async function selectViews(db: DbOrTx, workspaceId: string, id?: string): Promis
     .from(apiKeys)
     .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
     .leftJoin(users, eq(users.id, apiKeys.authorId))
-    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt), id ? eq(apiKeys.id, id) : undefined))
-    .orderBy(desc(apiKeys.id));
-  return rows.map((r) => ({
+    .$dynamic();
+}
+
+type ViewRow = Awaited<ReturnType<typeof viewQuery>>[number];
+
+function toView(r: ViewRow): ApiKeyView {
+  return {
     _id: r.id,
     name: r.name,
     prefix: r.prefix,
@@ -71,16 +75,26 @@ async function selectViews(db: DbOrTx, workspaceId: string, id?: string): Promis
     provider: r.provider,
     company: r.company,
     author: r.author ?? null,
-  }));
+  };
 }
 
-export function listApiKeyViews(db: DbOrTx, workspaceId: string): Promise<ApiKeyView[]> {
-  return selectViews(db, workspaceId);
+// `GET /auth/validate` runs on every client start-up: prepared once per database.
+const liveViewById = preparedPerDb((db) =>
+  viewQuery(db)
+    .where(and(eq(apiKeys.workspaceId, sql.placeholder('workspaceId')), eq(apiKeys.id, sql.placeholder('id')), isNull(apiKeys.revokedAt)))
+    .prepare('api_key_view'),
+);
+
+export async function listApiKeyViews(db: DbOrTx, workspaceId: string): Promise<ApiKeyView[]> {
+  const rows = await viewQuery(db)
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.id));
+  return rows.map(toView);
 }
 
 /** One live key of the workspace; a revoked or foreign id is 404. */
-export async function getApiKeyView(db: DbOrTx, workspaceId: string, id: string): Promise<ApiKeyView> {
-  const [view] = await selectViews(db, workspaceId, id);
-  if (!view) throw notFound('API key');
-  return view;
+export async function getApiKeyView(db: Db, workspaceId: string, id: string): Promise<ApiKeyView> {
+  const [row] = await liveViewById(db).execute({ workspaceId, id });
+  if (!row) throw notFound('API key');
+  return toView(row);
 }

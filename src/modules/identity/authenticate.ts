@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { preparedPerDb, type Db } from '../../platform/db/client.js';
 import type { SessionTokens } from '../../platform/auth/jwt.js';
-import { effectivePermissions, permissions as allPermissions } from '../../platform/auth/permissions.js';
+import { effectivePermissions, permissions as allPermissions, type Permission } from '../../platform/auth/permissions.js';
 import type { Authenticator, Principal, Tenant } from '../../platform/http/request-context.js';
 import { AppError, unauthorized } from '../../platform/errors.js';
 import { hashSecret, isId } from '../../platform/ids.js';
@@ -49,6 +49,9 @@ const subaccountInWorkspace = preparedPerDb((db) =>
     .where(and(eq(subaccounts.workspaceId, sql.placeholder('workspaceId')), eq(subaccounts.id, sql.placeholder('subaccountId'))))
     .prepare('auth_subaccount'),
 );
+
+/** An API key acts as the workspace's admin, with every permission. */
+const apiKeyPermissions: ReadonlySet<Permission> = new Set(allPermissions);
 
 export function authenticator(db: Db, tokens: SessionTokens): Authenticator {
   return {
@@ -99,7 +102,7 @@ async function apiKeyTenant(db: Db, principal: Extract<Principal, { kind: 'apiKe
     workspaceId: principal.workspaceId,
     allowedSubaccountIds: [],
     role: 'admin',
-    permissions: new Set(allPermissions),
+    permissions: apiKeyPermissions,
   };
   if (subaccountId) tenant.subaccountId = await checkSubaccount(db, principal.workspaceId, subaccountId, []);
   return tenant;

@@ -18,7 +18,7 @@ export interface Tenant {
   /** Subaccounts the caller is confined to (empty = whole workspace). */
   allowedSubaccountIds: string[];
   role: Role;
-  permissions: Set<Permission>;
+  permissions: ReadonlySet<Permission>;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../platform/db/client.js';
+import { preparedPerDb, type Db, type DbOrTx } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { isId } from '../../../platform/ids.js';
 import { users } from '../../identity/schema.js';
 import { memberships, subaccounts } from '../schema.js';
-import { subaccountScope, type ScopedTenant } from '../scope.js';
+import { subaccountScope, visibleSubaccountIds, type ScopedTenant } from '../scope.js';
 
 export type Subaccount = typeof subaccounts.$inferSelect;
 
@@ -19,15 +19,38 @@ export async function findSubaccount(db: DbOrTx, tenant: ScopedTenant, id: strin
   return row;
 }
 
-/** `{_id, name, department, region, created, user_ids, users}` as in the seed's "Get subaccount". */
-export async function getSubaccount(db: DbOrTx, tenant: ScopedTenant, id: string) {
-  const subaccount = await findSubaccount(db, tenant, id);
-  const people = await db
+// A GET by id is the hottest read: both statements are prepared (see preparedPerDb).
+const visibleSubaccount = preparedPerDb((db) =>
+  db
+    .select()
+    .from(subaccounts)
+    .where(
+      and(
+        eq(subaccounts.workspaceId, sql.placeholder('workspaceId')),
+        eq(subaccounts.id, sql.placeholder('id')),
+        sql`(${sql.placeholder('visible')}::varchar(24)[] is null or ${subaccounts.id} = any(${sql.placeholder('visible')}::varchar(24)[]))`,
+      ),
+    )
+    .prepare('subaccount_visible'),
+);
+
+const peopleOfSubaccount = preparedPerDb((db) =>
+  db
     .select({ _id: users.id, displayName: users.displayName, email: users.email, roles: memberships.roles, status: memberships.status })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.workspaceId, tenant.workspaceId), sql`${subaccount.id} = any(${memberships.subaccountIds})`))
-    .orderBy(asc(memberships.userId));
+    .where(and(eq(memberships.workspaceId, sql.placeholder('workspaceId')), sql`${sql.placeholder('id')} = any(${memberships.subaccountIds})`))
+    .orderBy(asc(memberships.userId))
+    .prepare('subaccount_people'),
+);
+
+/** `{_id, name, department, region, created, user_ids, users}` as in the seed's "Get subaccount". */
+export async function getSubaccount(db: Db, tenant: ScopedTenant, id: string) {
+  if (!isId(id)) throw notFound('Subaccount');
+  const { workspaceId } = tenant;
+  const [subaccount] = await visibleSubaccount(db).execute({ workspaceId, id, visible: visibleSubaccountIds(tenant) ?? null });
+  if (!subaccount) throw notFound('Subaccount');
+  const people = await peopleOfSubaccount(db).execute({ workspaceId, id });
   return {
     _id: subaccount.id,
     name: subaccount.name,
