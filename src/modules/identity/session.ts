@@ -7,20 +7,25 @@ import { users } from './schema.js';
 import type { User } from './users.js';
 import { roleLabel } from '../../platform/auth/permissions.js';
 
+/** The account as every auth answer shows it. */
+export const accountUserFields = {
+  _id: Type.String(),
+  email: Type.String(),
+  displayName: Type.String(),
+  firstName: Type.Union([Type.String(), Type.Null()]),
+  lastName: Type.Union([Type.String(), Type.Null()]),
+  provider: Type.String(),
+  confirmed: Type.Boolean(),
+  created: Type.String({ format: 'date-time' }),
+};
+
 export const SessionUser = Type.Object(
   {
-    _id: Type.String(),
-    email: Type.String(),
-    displayName: Type.String(),
-    firstName: Type.Union([Type.String(), Type.Null()]),
-    lastName: Type.Union([Type.String(), Type.Null()]),
-    provider: Type.String(),
-    confirmed: Type.Boolean(),
+    ...accountUserFields,
     roles: Type.Union([Type.String(), Type.Null()], { description: 'Role in the current workspace (company), if any' }),
     roles_formatted: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The role in the x-language language' })),
     company: Type.Union([Type.String(), Type.Null()], { description: 'Current workspace id' }),
     companies: Type.Array(Type.Object({ _id: Type.String(), name: Type.String(), roles: Type.String() })),
-    created: Type.String({ format: 'date-time' }),
   },
   { title: 'SessionUser' },
 );

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { roles } from '../../../platform/auth/permissions.js';
 import type { User } from '../users.js';
+import { accountUserFields } from '../session.js';
 
 export const Email = Type.String({ format: 'email', maxLength: 254, description: 'E-mail address', example: 'john.doe@company.com' });
 /** argon2 takes any length; the cap only keeps a huge body from becoming a huge hash input. */
@@ -29,16 +30,7 @@ export const ProfileFields = {
 };
 
 export const AccountUser = Type.Object(
-  {
-    _id: Type.String(),
-    email: Type.String(),
-    displayName: Type.String(),
-    firstName: Type.Union([Type.String(), Type.Null()]),
-    lastName: Type.Union([Type.String(), Type.Null()]),
-    provider: Type.String(),
-    confirmed: Type.Boolean(),
-    created: Type.String({ format: 'date-time' }),
-  },
+  accountUserFields,
   { title: 'AccountUser' },
 );
 

@@ -10,6 +10,9 @@ import { employeeScope, type ScopedTenant } from '../scope.js';
 import { rolesFormatted, statusLabel, type EmployeeStatus } from './labels.js';
 
 /** One employee: the membership joined to the person. */
+/** Position, track and team come from the careers and workforce modules; until then they are null. */
+const noPlacement = { position: null, positionName: null, track: null, trackName: null, team: null, teamName: null };
+
 export const employeeFields = {
   id: memberships.userId,
   displayName: users.displayName,
@@ -70,12 +73,7 @@ export function employeeView(row: EmployeeRow, language: Language) {
     permissions: row.permissions,
     external_id: row.externalId,
     tags: row.tags,
-    position: null,
-    positionName: null,
-    track: null,
-    trackName: null,
-    team: null,
-    teamName: null,
+    ...noPlacement,
     subaccount_ids: row.subaccountIds,
     status_formatted: statusLabel(row.status, language),
     roles_formatted: rolesFormatted(row.roles, language),
@@ -140,11 +138,6 @@ export function profileView(row: EmployeeRow, language: Language) {
     skills: [],
     highlighted_skills: [],
     certifications: [],
-    position: null,
-    positionName: null,
-    track: null,
-    trackName: null,
-    team: null,
-    teamName: null,
+    ...noPlacement,
   };
 }
