@@ -183,6 +183,7 @@ function badValuesOf(schema: JsonSchema, textual: boolean): Array<{ label: strin
   if (enumOf(schema)) out.push({ label: 'value outside the enum', value: 'not-a-valid-value' });
   const leaf = branches(schema)?.find((b) => jsonTypesOf(b) && !jsonTypesOf(b)!.has('null')) ?? schema;
   if (typeof leaf.maxLength === 'number') out.push({ label: `longer than maxLength ${leaf.maxLength}`, value: 'a'.repeat(leaf.maxLength + 1) });
+  if (jsonTypesOf(leaf)?.has('string') && !enumOf(schema)) out.push({ label: 'contains NUL (PostgreSQL cannot store it)', value: 'a\u0000b' });
   if (typeof leaf.minLength === 'number' && leaf.minLength > 0) out.push({ label: `shorter than minLength ${leaf.minLength}`, value: '' });
   const asText = (n: number) => (textual ? String(n) : n);
   if (typeof leaf.minimum === 'number') out.push({ label: `below minimum ${leaf.minimum}`, value: asText(leaf.minimum - 1) });

@@ -14,9 +14,46 @@ const common: Options = { useDefaults: true, allErrors: false, strict: false, ke
 const bodyAjv = addFormats(new Ajv({ ...common, coerceTypes: false, removeAdditional: false }));
 const textAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array', removeAdditional: false }));
 
+/** The JSON-pointer path of the first string (or key) holding U+0000, which PostgreSQL text and jsonb refuse. */
+export function nulPath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = nulPath(value[i], `${path}/${i}`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path;
+    const found = nulPath(item, `${path}/${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+type Validate = ((data: unknown, context?: unknown) => boolean) & { errors?: unknown; schemaEnv?: unknown };
+
+/** Schema check, then no NUL anywhere: a value the database cannot store is a 400 naming its field, not a 500. */
+function refusingNul(validate: Validate): Validate {
+  const checked: Validate = (data, context) => {
+    if (!validate(data, context)) {
+      checked.errors = validate.errors;
+      return false;
+    }
+    const path = nulPath(data);
+    if (path === undefined) return true;
+    checked.errors = [{ instancePath: path, keyword: 'nul', params: {}, message: 'must not contain the NUL character (\\u0000)' }];
+    return false;
+  };
+  checked.schemaEnv = validate.schemaEnv;
+  return checked;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+  return refusingNul(ajv.compile(schema as object) as Validate) as ReturnType<FastifySchemaCompiler<unknown>>;
 };
 
 /** Strict checker for response payloads (tests and development): drift fails loudly. */

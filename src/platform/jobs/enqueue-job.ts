@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
+import { inChunks } from '../db/chunks.js';
 import { jobOutbox } from './schema.js';
 
 /** The channel a committed outbox row is announced on; the relay listens to it. */
@@ -18,9 +19,24 @@ export interface EnqueueOptions {
  * a periodic sweep catches rows whose process died in between. Safe to call with a plain db too.
  */
 export async function enqueueJob(db: DbOrTx, name: string, data: object, options: EnqueueOptions = {}): Promise<string> {
-  const id = newId();
-  const startAfter = typeof options.startAfter === 'number' ? new Date(Date.now() + options.startAfter * 1000) : options.startAfter;
-  await db.insert(jobOutbox).values({ id, name, data, startAfter, singletonKey: options.singletonKey });
-  await db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  const [id] = await enqueueJobs(db, name, [data], options);
   return id;
+}
+
+/**
+ * Enqueues one job per element of `datas` (same name and options), with multi-row INSERTs; answers
+ * the outbox ids in the order of `datas`. Each statement is announced once: PostgreSQL delivers
+ * notifications on commit and folds identical ones, so the relay wakes once per transaction, and
+ * with a plain db each committed statement is announced.
+ */
+export async function enqueueJobs(db: DbOrTx, name: string, datas: object[], options: EnqueueOptions = {}): Promise<string[]> {
+  const startAfter = typeof options.startAfter === 'number' ? new Date(Date.now() + options.startAfter * 1000) : options.startAfter;
+  const ids: string[] = [];
+  for (const chunk of inChunks(datas)) {
+    const rows = chunk.map((data) => ({ id: newId(), name, data, startAfter, singletonKey: options.singletonKey }));
+    await db.insert(jobOutbox).values(rows);
+    await db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+    for (const row of rows) ids.push(row.id);
+  }
+  return ids;
 }

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
-import { enqueueJob } from '../jobs/enqueue-job.js';
+import { inChunks } from '../db/chunks.js';
+import { enqueueJobs } from '../jobs/enqueue-job.js';
 import { mailOutbox } from './schema.js';
 
 /** The queue of the delivery job (./deliver-mail.ts). */
@@ -23,15 +24,28 @@ export interface MailMessage {
  * once the transaction commits (nothing is sent if it rolls back).
  */
 export async function queueMail(db: DbOrTx, message: MailMessage): Promise<string> {
-  const id = newId();
-  await db.insert(mailOutbox).values({
-    id,
-    workspaceId: message.workspaceId ?? null,
-    to: message.to,
-    template: message.template,
-    language: message.language ?? 'en',
-    data: message.data,
-  });
-  await enqueueJob(db, DELIVER_MAIL, { outboxId: id });
+  const [id] = await queueMails(db, [message]);
   return id;
+}
+
+/**
+ * Queues many e-mails with multi-row INSERTs, each with its delivery job, like `queueMail`;
+ * answers the outbox ids in the order of `messages`. Pass a transaction so they all exist or none.
+ */
+export async function queueMails(db: DbOrTx, messages: MailMessage[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const chunk of inChunks(messages)) {
+    const rows = chunk.map((message) => ({
+      id: newId(),
+      workspaceId: message.workspaceId ?? null,
+      to: message.to,
+      template: message.template,
+      language: message.language ?? 'en',
+      data: message.data,
+    }));
+    await db.insert(mailOutbox).values(rows);
+    for (const row of rows) ids.push(row.id);
+  }
+  await enqueueJobs(db, DELIVER_MAIL, ids.map((outboxId) => ({ outboxId })));
+  return ids;
 }

@@ -4,10 +4,11 @@ import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import type { Language, Tenant } from '../../../platform/http/request-context.js';
 import { badRequest } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { queueMail } from '../../../platform/mail/queue-mail.js';
+import { inChunks } from '../../../platform/db/chunks.js';
+import { queueMails } from '../../../platform/mail/queue-mail.js';
 import { users } from '../../identity/schema.js';
 import { displayNameOf, normalizeEmail } from '../../identity/users.js';
-import { createInvite } from '../../identity/invites.js';
+import { createInvites } from '../../identity/invites.js';
 import { memberships, workspaces } from '../schema.js';
 import { checkSubaccountRefs } from '../subaccounts/check-subaccounts.js';
 import { checkConfinedAssignment } from '../confinement.js';
@@ -46,15 +47,6 @@ export interface CreateContext {
   language: Language;
 }
 
-/** Rows per multi-row statement (well under PostgreSQL's 65535 bound parameters). */
-const CHUNK = 1000;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
 function validate(context: CreateContext, people: NewEmployee[]): string[] {
   const emails = people.map((p) => normalizeEmail(p.email));
   const seen = new Map<string, number>();
@@ -80,7 +72,7 @@ function subaccountsFor(context: CreateContext, person: NewEmployee): string[] {
 async function accountsFor(tx: DbOrTx, people: NewEmployee[], emails: string[]): Promise<Map<string, { id: string; displayName: string }>> {
   const byEmail = new Map<string, { id: string; displayName: string }>();
   const load = async (list: string[]) => {
-    for (const part of chunks(list)) {
+    for (const part of inChunks(list)) {
       const rows = await tx
         .select({ id: users.id, email: users.email, displayName: users.displayName })
         .from(users)
@@ -90,7 +82,7 @@ async function accountsFor(tx: DbOrTx, people: NewEmployee[], emails: string[]):
   };
   await load(emails);
   const missing = people.map((p, i) => ({ p, email: emails[i] })).filter(({ email }) => !byEmail.has(email));
-  for (const part of chunks(missing)) {
+  for (const part of inChunks(missing)) {
     // A concurrent sign-up of the same address wins; its account is read back below.
     await tx
       .insert(users)
@@ -99,6 +91,19 @@ async function accountsFor(tx: DbOrTx, people: NewEmployee[], emails: string[]):
   }
   if (missing.length) await load(missing.map((m) => m.email));
   return byEmail;
+}
+
+/** Role and status of the people who already were employees, by user id. */
+async function currentMemberships(tx: DbOrTx, workspaceId: string, userIds: string[]): Promise<Map<string, { roles: Role; status: string }>> {
+  const byUser = new Map<string, { roles: Role; status: string }>();
+  for (const part of inChunks(userIds)) {
+    const rows = await tx
+      .select({ userId: memberships.userId, roles: memberships.roles, status: memberships.status })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, part)));
+    for (const row of rows) byUser.set(row.userId, { roles: row.roles, status: row.status });
+  }
+  return byUser;
 }
 
 /**
@@ -113,7 +118,7 @@ export async function createEmployees(context: CreateContext, people: NewEmploye
     await checkSubaccountRefs(tx, tenant, people.flatMap((p, i) => (p.subaccount_ids ?? []).map((id, j) => ({ id, field: `body/users/${i}/subaccount_ids/${j}` }))));
     const accounts = await accountsFor(tx, people, emails);
     const added = new Set<string>();
-    for (const part of chunks(people.map((p, i) => ({ p, account: accounts.get(emails[i])! })))) {
+    for (const part of inChunks(people.map((p, i) => ({ p, account: accounts.get(emails[i])! })))) {
       const rows = await tx
         .insert(memberships)
         .values(
@@ -133,33 +138,33 @@ export async function createEmployees(context: CreateContext, people: NewEmploye
       for (const row of rows) added.add(row.userId);
     }
     const [workspace] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));
-    const result: CreatedEmployee[] = [];
-    for (const [i, p] of people.entries()) {
-      const account = accounts.get(emails[i])!;
-      if (!added.has(account.id)) {
-        const [current] = await tx
-          .select({ roles: memberships.roles, status: memberships.status })
-          .from(memberships)
-          .where(and(eq(memberships.workspaceId, tenant.workspaceId), eq(memberships.userId, account.id)));
-        result.push({ _id: account.id, email: emails[i], displayName: account.displayName, roles: current.roles, status: current.status, invited: false, link: null, expires: null });
-        continue;
-      }
-      const roles = p.roles ?? 'user';
-      const { invite, link } = await createInvite(
-        tx,
-        tenant.workspaceId,
-        { email: emails[i], roles, permissions: p.permissions ?? [], subaccountIds: subaccountsFor(context, p), invitedBy: context.actorId },
-        context.config.appUrl,
-      );
-      await queueMail(tx, {
+    const existing = await currentMemberships(tx, tenant.workspaceId, [...accounts.values()].map((a) => a.id).filter((id) => !added.has(id)));
+    const invited = people.flatMap((p, i) => (added.has(accounts.get(emails[i])!.id) ? [{ p, i }] : []));
+    const invites = await createInvites(
+      tx,
+      tenant.workspaceId,
+      invited.map(({ p, i }) => ({ email: emails[i], roles: p.roles ?? 'user', permissions: p.permissions ?? [], subaccountIds: subaccountsFor(context, p), invitedBy: context.actorId })),
+      context.config.appUrl,
+    );
+    await queueMails(
+      tx,
+      invited.map(({ i }, k) => ({
         to: emails[i],
-        template: 'workspace_invite',
+        template: 'workspace_invite' as const,
         language: context.language,
         workspaceId: tenant.workspaceId,
-        data: { name: account.displayName, link, workspace: workspace?.name ?? '' },
-      });
-      result.push({ _id: account.id, email: emails[i], displayName: account.displayName, roles, status: 'invited', invited: true, link, expires: invite.expiresAt.toISOString() });
-    }
-    return result;
+        data: { name: accounts.get(emails[i])!.displayName, link: invites[k].link, workspace: workspace?.name ?? '' },
+      })),
+    );
+    const inviteOf = new Map(invited.map(({ i }, k) => [i, invites[k]]));
+    return people.map((p, i): CreatedEmployee => {
+      const account = accounts.get(emails[i])!;
+      const created = inviteOf.get(i);
+      if (!created) {
+        const current = existing.get(account.id)!;
+        return { _id: account.id, email: emails[i], displayName: account.displayName, roles: current.roles, status: current.status, invited: false, link: null, expires: null };
+      }
+      return { _id: account.id, email: emails[i], displayName: account.displayName, roles: p.roles ?? 'user', status: 'invited', invited: true, link: created.link, expires: created.invite.expiresAt.toISOString() };
+    });
   });
 }

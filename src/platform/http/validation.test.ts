@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { Type } from 'typebox';
+import { nulPath, validatorCompiler } from './validation.js';
+import { registerErrorHandling } from './error-handler.js';
+
+describe('NUL characters', () => {
+  it('finds the first string or key holding U+0000', () => {
+    expect(nulPath({ a: 'ok', tags: ['x', 'a\u0000b'] })).toBe('/tags/1');
+    expect(nulPath({ data: { 'k\u0000': 1 } })).toBe('/data');
+    expect(nulPath({ a: ['fine', { b: 'fine' }], n: 3 })).toBeUndefined();
+  });
+
+  it('answers 400 naming the field, for bodies and query strings', async () => {
+    const app = Fastify();
+    app.setValidatorCompiler(validatorCompiler);
+    registerErrorHandling(app);
+    app.post('/things', {
+      schema: {
+        body: Type.Object({ name: Type.String(), tags: Type.Array(Type.String()) }),
+        querystring: Type.Object({ search: Type.Optional(Type.String()) }),
+      },
+    }, async () => ({ ok: true }));
+    const post = (url: string, body: object) => app.inject({ method: 'POST', url, payload: body });
+
+    const body = await post('/things', { name: 'n', tags: ['a', 'b\u0000c'] });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().details).toEqual([expect.objectContaining({ field: 'body/tags/1' })]);
+    const query = await post('/things?search=a%00b', { name: 'n', tags: [] });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().details[0].field).toBe('query/search');
+    expect((await post('/things?search=ab', { name: 'n', tags: ['a'] })).statusCode).toBe(200);
+    await app.close();
+  });
+});
