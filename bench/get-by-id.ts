@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/platform/config.js';
@@ -13,6 +13,7 @@ import { createUser } from '../src/modules/identity/users.js';
 import { createApiKey } from '../src/modules/identity/api-keys.js';
 import { newId } from '../src/platform/ids.js';
 import { formatTable, measure, type MeasureOptions } from './measure.js';
+import { httpClient, type HttpTarget } from './http-client.js';
 
 /**
  * GET of one entity by id through the whole stack (Fastify inject, and a real HTTP listener with a
@@ -21,9 +22,7 @@ import { formatTable, measure, type MeasureOptions } from './measure.js';
  * honest when the route's queries change.
  *
  * The server runs as deployed: default log level with its access log (written to /dev/null), no
- * response validation. The HTTP client is node:http with a keep-alive agent, not fetch: fetch's
- * WHATWG layer costs more per call (~2-3× a node:http GET here) than the server under test, and the
- * client shares this process's event loop.
+ * response validation. The HTTP load comes from a client thread of its own (./http-client.ts).
  *
  * A reference row, "bare node:http", serves the same recorded calls and the same body from a plain
  * node:http server (no framework, no ORM, no gate): the most any HTTP stack could reach here. The
@@ -76,19 +75,6 @@ async function prepare(runtime: Runtime): Promise<Scenario[]> {
   ];
 }
 
-/** A GET over a kept-alive connection; resolves with the status once the body is read. */
-function httpGet(agent: Agent, address: AddressInfo, path: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ agent, host: address.address, port: address.port, path, headers, method: 'GET' }, (res) => {
-      res.on('error', reject);
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.resume();
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 /** node:http answering every request by replaying `raw` and sending `body`. */
 async function bareServer(raw: () => Promise<void>, body: string): Promise<Server> {
   const server = createServer((_request, response) => {
@@ -97,6 +83,8 @@ async function bareServer(raw: () => Promise<void>, body: string): Promise<Serve
       () => response.writeHead(500).end(),
     );
   });
+  // Fastify's keep-alive timeout (72 s), so an idle kept-alive socket is not closed under the client between two rows.
+  server.keepAliveTimeout = 72_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 }
@@ -106,30 +94,19 @@ async function benchScenario(app: FastifyInstance, database: Database, address: 
     const res = await app.inject({ method: 'GET', url: scenario.url, headers: scenario.headers });
     if (res.statusCode !== 200) throw new Error(`${scenario.name}: ${res.statusCode} ${res.body}`);
   };
-  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  const http = async () => {
-    const status = await httpGet(agent, address, scenario.url, scenario.headers);
-    if (status !== 200) throw new Error(`${scenario.name}: HTTP ${status}`);
-  };
   await inject();
   const calls = await recordCalls(database, inject);
   const raw = async () => {
     for (const call of calls) await call.target.query(...call.args);
   };
   const bare = await bareServer(raw, (await app.inject({ method: 'GET', url: scenario.url, headers: scenario.headers })).body);
-  const bareHttp = async () => {
-    const status = await httpGet(agent, bare.address() as AddressInfo, scenario.url, scenario.headers);
-    if (status !== 200) throw new Error(`${scenario.name}: bare HTTP ${status}`);
-  };
+  const target = (at: AddressInfo): HttpTarget => ({ host: at.address, port: at.port, path: scenario.url, headers: scenario.headers });
+  const client = httpClient();
   const rows: string[][] = [];
   for (const concurrency of [1, 16]) {
     const settings = { ...options, concurrency };
     const baseline = await measure(raw, settings);
-    const reference = await measure(bareHttp, settings);
-    const modes: Array<[string, () => Promise<void>]> = [
-      ...(concurrency === 1 ? ([['inject', inject]] as Array<[string, () => Promise<void>]>) : []),
-      ['http keep-alive', http],
-    ];
+    const reference = await client.measure(target(bare.address() as AddressInfo), settings);
     const line = (mode: string, result: { opsPerSecond: number; medianMs: number }) => [
       database.kind,
       scenario.name,
@@ -141,9 +118,10 @@ async function benchScenario(app: FastifyInstance, database: Database, address: 
       (result.opsPerSecond / reference.opsPerSecond).toFixed(2),
     ];
     rows.push(line(`raw driver (${calls.length} statements)`, baseline), line('bare node:http (reference)', reference));
-    for (const [mode, operation] of modes) rows.push(line(mode, await measure(operation, settings)));
+    if (concurrency === 1) rows.push(line('inject', await measure(inject, settings)));
+    rows.push(line('http keep-alive', await client.measure(target(address), settings)));
   }
-  agent.destroy();
+  await client.close();
   bare.close();
   return rows;
 }
