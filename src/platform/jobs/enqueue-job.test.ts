@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
-import { pino } from 'pino';
 import type { Database } from '../db/client.js';
-import { createRuntime, type Runtime } from '../runtime.js';
-import { testConfig } from '../../../test/support/app.js';
-import { eventually, fastJobs, workerDatabase, type WorkerDatabase } from '../../../test/support/worker-database.js';
+import type { Runtime } from '../runtime.js';
+import { eventually, workerDatabase, workerRuntime, type WorkerDatabase } from '../../../test/support/worker-database.js';
 import { enqueueJob, enqueueJobs } from './enqueue-job.js';
 import { listenForOutbox } from './outbox-listener.js';
 import { jobOutbox } from './schema.js';
@@ -20,7 +18,7 @@ beforeAll(async () => {
   store = await workerDatabase();
   database = await store.open();
   // No workers: the test moves the outbox itself, so it can count what moved.
-  runtime = await createRuntime(testConfig(), { database, logger: pino({ level: 'silent' }), jobs: fastJobs });
+  runtime = await workerRuntime(database, { workers: false });
 });
 afterAll(async () => {
   await runtime?.close();
@@ -60,7 +58,7 @@ describe('enqueueJobs', () => {
 
   it('announces a committed batch to the outbox listener, and the relay moves every job into pg-boss', async () => {
     let notified = 0;
-    const unlisten = await listenForOutbox(database, () => (notified += 1), pino({ level: 'silent' }));
+    const unlisten = await listenForOutbox(database, () => (notified += 1), runtime.log);
     try {
       await runtime.jobs.register('test.relayed', async () => undefined);
       const ids = await database.db.transaction((tx) => enqueueJobs(tx, 'test.relayed', Array.from({ length: BATCH }, (_, n) => ({ n }))));
