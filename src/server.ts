@@ -15,6 +15,7 @@ import { registerRateLimit } from './platform/http/rate-limit.js';
 import { sqlJudgeRoutes } from './modules/judge/sql/routes.js';
 import { datasetRoutes } from './modules/judge/datasets/routes.js';
 import { judgeRoutes } from './modules/judge/routes.js';
+import { exportRoutes } from './platform/exports/routes.js';
 import { AppError } from './platform/errors.js';
 
 export interface ServerOptions {
@@ -84,5 +85,6 @@ export async function buildServer(runtime: Runtime, options: ServerOptions = {})
   await app.register(datasetRoutes, { runtime });
   await app.register(sqlJudgeRoutes, { runtime });
   await app.register(judgeRoutes, { runtime });
+  await app.register(exportRoutes, { runtime });
   return app;
 }

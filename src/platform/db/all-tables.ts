@@ -8,3 +8,4 @@ export * from '../jobs/schema.js';
 export * from '../webhooks/schema.js';
 export * from '../../modules/judge/schema.js';
 export * from '../../modules/judge/datasets/schema.js';
+export * from '../exports/schema.js';

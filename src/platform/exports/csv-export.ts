@@ -3,7 +3,7 @@
  *
  * A module describes the rows (the `from` of a select, a `where` that already holds the tenant and
  * the request's filters, a unique `key` column giving the order) and the columns (a localized header
- * and a SQL value that yields text: see ./csv-columns.ts). The database formats every cell, so:
+ * and a SQL value whose text form is the cell: see ./csv-columns.ts). The database formats every cell, so:
  *
  * - on PostgreSQL the rows come from `COPY (SELECT ...) TO STDOUT WITH CSV`, streamed with
  *   back-pressure (pg-copy-streams): PostgreSQL writes the CSV itself, as fast as a COPY can be;
@@ -12,6 +12,7 @@
  *
  * Either way memory stays constant whatever the row count. The first rows are read before anything
  * is sent, so a bad filter or a database error is still a proper error response, not a cut file.
+ * Routes answer with ./send-export.ts, which also runs an export as a job into storage on request.
  *
  *   const csv = await csvExport(runtime.database, {
  *     columns: [{ header: { en: 'Name', pt: 'Nome' }, value: textCell(users.displayName) }],
@@ -21,7 +22,7 @@
  *   }, { language: request.language });
  *   return sendCsv(reply, 'users', csv);
  */
-import { PassThrough, Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { and, asc, gt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgSelect, PgColumn, PgSelectBuilder, SelectedFields } from 'drizzle-orm/pg-core';
 import { stringify } from 'csv-stringify/sync';
@@ -58,6 +59,9 @@ export interface CsvExportOptions {
   batchSize?: number;
 }
 
+/** The CSV's bytes; `rows` is the number of data rows (header excluded), set once the stream has ended. */
+export type CsvStream = Readable & { rows?: number };
+
 export const defaultBatchSize = 10_000;
 const BOM = '\ufeff';
 
@@ -73,11 +77,43 @@ function headerLine(spec: CsvExportSpec, language?: Language): string {
   return BOM + stringify([spec.columns.map((column) => headerText(column.header, language))]);
 }
 
+/** Chunks of at least this size go on: COPY arrives in chunks of a few KiB, and each costs a write. */
+const coalesceBytes = 64 * 1024;
+
 /**
- * PostgreSQL: one COPY of the whole ordered select. COPY takes no parameters, so the values are
- * inlined as literals (./inline-params.ts). The first chunk is awaited before answering.
+ * A pass-through that gathers small chunks into ones of at least `coalesceBytes`: a million-row
+ * COPY arrives as ~15,000 chunks of ~8 KiB, and every chunk is a write (and a chunk header) on the
+ * HTTP socket or a storage upload. Measured: a third less CPU in the process serving a million
+ * rows over HTTP (the time is the database's either way).
  */
-async function copyRows(database: Database, spec: CsvExportSpec, header: string): Promise<Readable> {
+function coalescing(): Transform {
+  let pending: Buffer[] = [];
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size < coalesceBytes) return callback();
+      const gathered = pending.length === 1 ? pending[0] : Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+      callback(null, gathered);
+    },
+    flush(callback) {
+      callback(null, size > 0 ? Buffer.concat(pending, size) : undefined);
+    },
+  });
+}
+
+/**
+ * PostgreSQL: one COPY of the whole ordered select, in a transaction of its own whose settings
+ * make the cells' text the same on every server: DateStyle ISO (timeCell) and no JIT (compiling
+ * costs about a second whatever the row count, more than it saves on an export). COPY takes no
+ * parameters, so the values are inlined as literals (./inline-params.ts). The first chunk is
+ * awaited before answering; the stream ends once the transaction is over and the connection back
+ * in the pool, with `rows` set from COPY's own count.
+ */
+async function copyRows(database: Database, spec: CsvExportSpec, header: string): Promise<CsvStream> {
   const query = spec.from(database.db.select(cells(spec))).$dynamic().where(spec.where).orderBy(asc(spec.key)).toSQL();
   const statement = `COPY (${inlineParams(query.sql, query.params)}) TO STDOUT WITH (FORMAT csv)`;
   const client = await database.pool!.connect();
@@ -88,16 +124,13 @@ async function copyRows(database: Database, spec: CsvExportSpec, header: string)
     released = true;
     client.release(error);
   };
-  // JIT compilation costs about a second whatever the row count, more than it saves on an export.
-  const jit = await client.query('SET jit = off').then(
-    () => true,
-    () => false,
-  );
+  try {
+    await client.query(`BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL DateStyle = 'ISO, YMD'`);
+  } catch (error) {
+    release(error as Error);
+    throw error;
+  }
   const rows = client.query(copyTo(statement));
-  rows.once('end', () => {
-    if (!jit) return release();
-    client.query('RESET jit').then(() => release(), (error: Error) => release(error));
-  });
   rows.once('error', (error) => release(error));
   const first = await new Promise<Buffer | null>((resolve, reject) => {
     rows.once('error', reject);
@@ -108,21 +141,35 @@ async function copyRows(database: Database, spec: CsvExportSpec, header: string)
       resolve(chunk);
     });
   });
-  const out = new PassThrough();
+  const out: Transform & CsvStream = coalescing();
+  const finish = () =>
+    client.query('COMMIT').then(
+      () => {
+        out.rows = rows.rowCount;
+        release();
+        if (!out.destroyed) out.end();
+      },
+      (error: Error) => {
+        release(error);
+        out.destroy(error);
+      },
+    );
   out.write(header);
   if (first === null) {
-    out.end();
+    await finish();
     return out;
   }
   out.write(first);
   rows.on('error', (error) => out.destroy(error));
+  rows.once('end', () => void finish());
   out.once('close', () => {
     if (!rows.readableEnded) {
       rows.destroy();
       release(new Error('CSV export stopped before its end'));
     }
   });
-  return rows.pipe(out);
+  rows.pipe(out, { end: false });
+  return out;
 }
 
 /**
@@ -131,7 +178,7 @@ async function copyRows(database: Database, spec: CsvExportSpec, header: string)
  * database): first the batch's last key (the max of `key > after ORDER BY key LIMIT n`), then
  * `COPY (... key > after AND key <= last ...)`. Each statement is short, so the event loop breathes.
  */
-async function pgliteBatches(database: Database, spec: CsvExportSpec, header: string, batchSize: number): Promise<Readable> {
+async function pgliteBatches(database: Database, spec: CsvExportSpec, header: string, batchSize: number): Promise<CsvStream> {
   const pglite = database.pglite!;
   const keys = [spec.key, ...(spec.joinedKeys ?? [])];
   const after = (from: string | undefined) => (from === undefined ? undefined : and(...keys.map((key) => gt(key, from))));
@@ -142,6 +189,7 @@ async function pgliteBatches(database: Database, spec: CsvExportSpec, header: st
     const [row] = await database.db.select({ last: sql<string | null>`max(${batch.k})`, n: sql<number>`count(*)::int` }).from(batch);
     return row && Number(row.n) === batchSize && row.last !== null ? String(row.last) : undefined;
   };
+  let count = 0;
   const copyBatch = async (from: string | undefined, to: string | undefined): Promise<Buffer> => {
     const query = spec
       .from(database.db.select(cells(spec)))
@@ -150,6 +198,7 @@ async function pgliteBatches(database: Database, spec: CsvExportSpec, header: st
       .orderBy(asc(spec.key))
       .toSQL();
     const result = await pglite.query(`COPY (${inlineParams(query.sql, query.params)}) TO '/dev/blob' WITH (FORMAT csv)`);
+    count += result.affectedRows ?? 0;
     return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
   };
   let last = await lastKeyOfBatch(undefined);
@@ -162,12 +211,14 @@ async function pgliteBatches(database: Database, spec: CsvExportSpec, header: st
       last = await lastKeyOfBatch(from);
       yield await copyBatch(from, last);
     }
+    out.rows = count;
   }
-  return Readable.from(chunks(), { objectMode: false });
+  const out: CsvStream = Readable.from(chunks(), { objectMode: false });
+  return out;
 }
 
 /** A readable CSV: UTF-8 with a BOM (so spreadsheet programs read accents), a header row, the rows. */
-export async function csvExport(database: Database, spec: CsvExportSpec, options: CsvExportOptions = {}): Promise<Readable> {
+export async function csvExport(database: Database, spec: CsvExportSpec, options: CsvExportOptions = {}): Promise<CsvStream> {
   const header = headerLine(spec, options.language);
   if (database.kind === 'postgres') return copyRows(database, spec, header);
   return pgliteBatches(database, spec, header, options.batchSize ?? defaultBatchSize);

@@ -4,8 +4,7 @@ import { Type } from 'typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { tenantOf } from '../../../platform/http/request-context.js';
 import { PageQuery, Paginated } from '../../../platform/paging/paginate.js';
-import { csvResponse, sendCsv } from '../../../platform/exports/csv-export.js';
-import { dateRange } from '../../../platform/exports/date-range.js';
+import { asyncExportNote, ExportHeaders, ExportQuery, exportResponses, sendExport } from '../../../platform/exports/send-export.js';
 import { actorId, requireSuperAdmin } from '../actor.js';
 import { creditActions, creditTypes } from './schema.js';
 import { grantCredits } from './ledger.js';
@@ -13,7 +12,7 @@ import { creditView, findCreditEntry, listCreditHistory } from './history.js';
 import { creditStats } from './stats.js';
 import { creditFields } from './labels.js';
 import { listCreditAuthors } from './authors.js';
-import { exportCredits } from './export.js';
+import { creditsCsvExport } from './export.js';
 import { FilterQuery } from '../../../platform/filters/json-logic.js';
 import { creditFilterFields, creditHistoryFilter } from './filter.js';
 
@@ -142,15 +141,18 @@ export async function creditRoutes(app: FastifyInstance, { runtime }: { runtime:
       operationId: 'exportCreditsCsv',
       tags,
       summary: 'Export credits CSV',
-      description: 'The credits history as a CSV download (oldest first), optionally within a date range and for one action. Headers follow x-language.',
+      description:
+        'The credits history as a CSV download (oldest first), optionally within a date range and for one action. Headers follow x-language; ' +
+        'times are UTC (`2026-01-31 14:05:09`).' + asyncExportNote,
       'x-seed': ['coodesh:exports/export-credits-csv'],
+      querystring: ExportQuery,
+      headers: ExportHeaders,
       body: ExportBody,
-      response: { 200: csvResponse },
+      response: exportResponses,
     },
   }, async (request, reply) => {
-    const body = request.body ?? {};
-    const csv = await exportCredits(runtime.database, tenantOf(request), { range: dateRange(body.startDate, body.endDate), action: body.action }, request.language);
-    return sendCsv(reply, 'credits', csv);
+    const { startDate, endDate, action } = request.body ?? {};
+    return sendExport(runtime, request, reply, creditsCsvExport, { startDate, endDate, action });
   });
 
   typed.post('/workspace/credits/grants', {

@@ -1,13 +1,11 @@
-import type { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AnyPgSelect } from 'drizzle-orm/pg-core';
-import type { Database } from '../../../platform/db/client.js';
-import type { Language } from '../../../platform/http/request-context.js';
-import { csvExport, type CsvColumn } from '../../../platform/exports/csv-export.js';
+import type { CsvColumn } from '../../../platform/exports/csv-export.js';
+import { defineCsvExport } from '../../../platform/exports/define-export.js';
 import { textCell } from '../../../platform/exports/csv-columns.js';
 import { users } from '../../identity/schema.js';
 import { memberships } from '../schema.js';
-import { employeeScope, type ScopedTenant } from '../scope.js';
+import { employeeScope } from '../scope.js';
 
 const none = sql<string>`null::text`;
 
@@ -26,18 +24,18 @@ const certificateColumns: CsvColumn[] = [
 /**
  * The workspace's people with their certificates, one row per certificate. Certificates are issued
  * by the assessments module, which does not exist yet, so no person has one and the file holds only
- * the header row; the query already joins the people the rows will be about.
+ * the header row; the query already joins the people the rows will be about. The body's `locale`
+ * is the language, which the route passes as such: no other parameter.
  */
-export function exportWorkspaceCertificates(database: Database, tenant: ScopedTenant, language: Language): Promise<Readable> {
-  return csvExport(
-    database,
-    {
-      columns: certificateColumns,
-      from: (select) => select.from(memberships).innerJoin(users, eq(users.id, memberships.userId)) as unknown as AnyPgSelect,
-      where: and(eq(memberships.workspaceId, tenant.workspaceId), employeeScope(tenant), sql`false`)!,
-      key: memberships.userId,
-      joinedKeys: [users.id],
-    },
-    { language },
-  );
-}
+export const certificatesCsvExport = defineCsvExport<Record<string, never>>({
+  name: 'workspace_certificates',
+  fileName: 'certificates',
+  permission: 'read_user',
+  spec: (tenant) => ({
+    columns: certificateColumns,
+    from: (select) => select.from(memberships).innerJoin(users, eq(users.id, memberships.userId)) as unknown as AnyPgSelect,
+    where: and(eq(memberships.workspaceId, tenant.workspaceId), employeeScope(tenant), sql`false`)!,
+    key: memberships.userId,
+    joinedKeys: [users.id],
+  }),
+});

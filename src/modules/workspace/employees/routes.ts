@@ -5,8 +5,7 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { tenantOf } from '../../../platform/http/request-context.js';
 import { PageQuery, Paginated } from '../../../platform/paging/paginate.js';
 import { pageOf, pageRequest } from '../../../platform/paging/page-query.js';
-import { csvResponse, sendCsv } from '../../../platform/exports/csv-export.js';
-import { dateRange } from '../../../platform/exports/date-range.js';
+import { asyncExportNote, ExportHeaders, ExportQuery, exportResponses, sendExport } from '../../../platform/exports/send-export.js';
 import { actorId } from '../actor.js';
 import { listEmployees } from './list-employees.js';
 import { employeeStats } from './employee-stats.js';
@@ -14,8 +13,8 @@ import { employeeView, findEmployee, profileView } from './employee-view.js';
 import { createEmployees } from './create-employees.js';
 import { updateEmployee } from './update-employee.js';
 import { removeEmployees } from './remove-employees.js';
-import { exportEmployees } from './export-employees.js';
-import { exportWorkspaceCertificates } from './export-certificates.js';
+import { usersCsvExport } from './export-employees.js';
+import { certificatesCsvExport } from './export-certificates.js';
 import * as S from './schemas.js';
 
 const tags = ['Workspace: employees'];
@@ -104,16 +103,16 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
       operationId: 'exportUsersCsv',
       tags,
       summary: 'Export users CSV',
-      description: 'Employees matching search, status, JSONLogic query and join dates, streamed as a CSV download. Headers and labels follow x-language.',
+      description:
+        'Employees matching search, status, JSONLogic query and join dates, streamed as a CSV download. Headers and labels follow x-language; ' +
+        'times are UTC (`2026-01-31 14:05:09`).' + asyncExportNote,
       'x-seed': ['coodesh:exports/export-users-csv'],
+      querystring: ExportQuery,
+      headers: ExportHeaders,
       body: S.ExportBody,
-      response: { 200: csvResponse },
+      response: exportResponses,
     },
-  }, async (request, reply) => {
-    const { query, search, status, startDate, endDate } = request.body;
-    const csv = await exportEmployees(runtime.database, tenantOf(request), { query, search, status, range: dateRange(startDate, endDate) }, request.language);
-    return sendCsv(reply, 'users', csv);
-  });
+  }, async (request, reply) => sendExport(runtime, request, reply, usersCsvExport, request.body));
 
   typed.post('/workspace/users/certificates/export', {
     config: { permission: 'read_user' },
@@ -123,15 +122,14 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
       summary: 'Export workspace people certificates CSV',
       description:
         'People of the workspace with their certificates (name, e-mail, certificate, assessment, type, score, issued, link). ' +
-        'Certificates come from the assessments module, which does not exist yet: the file holds only the header row.',
+        'Certificates come from the assessments module, which does not exist yet: the file holds only the header row.' + asyncExportNote,
       'x-seed': ['coodesh:exports/export-workspace-people-certificates-csv'],
+      querystring: ExportQuery,
+      headers: ExportHeaders,
       body: S.CertificatesExportBody,
-      response: { 200: csvResponse },
+      response: exportResponses,
     },
-  }, async (request, reply) => {
-    const csv = await exportWorkspaceCertificates(runtime.database, tenantOf(request), request.body.locale ?? request.language);
-    return sendCsv(reply, 'certificates', csv);
-  });
+  }, async (request, reply) => sendExport(runtime, request, reply, certificatesCsvExport, {}, request.body.locale ?? request.language));
 
   typed.get('/workspace/users/:id', {
     config: { permission: 'read_user' },

@@ -1,0 +1,41 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { Tenant } from '../http/request-context.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { exportDefinition } from './all-exports.js';
+import { exportFiles } from './schema.js';
+
+type ExportRow = typeof exportFiles.$inferSelect;
+
+/**
+ * Whether the caller's subaccount scope holds the export's: a caller who sees the whole workspace
+ * sees every export of it; one confined to subaccounts (or scoped by x-subaccount-id) only exports
+ * made within those, which can hold no one else's data.
+ */
+function scopeHolds(tenant: Tenant, row: ExportRow): boolean {
+  const visible = tenant.subaccountId ? [tenant.subaccountId] : tenant.allowedSubaccountIds;
+  if (visible.length === 0) return true;
+  const made = row.subaccountId ? [row.subaccountId] : row.allowedSubaccountIds;
+  return made.length > 0 && made.every((id) => visible.includes(id));
+}
+
+/**
+ * An unexpired export of the tenant's workspace within the caller's scope (404 otherwise, as if
+ * it did not exist), readable by callers who hold the permission its route requires (403).
+ */
+export async function findExport(db: Db, tenant: Tenant, id: string): Promise<ExportRow> {
+  const [row] = await db
+    .select()
+    .from(exportFiles)
+    .where(and(eq(exportFiles.workspaceId, tenant.workspaceId), eq(exportFiles.id, id), gt(exportFiles.expires, sql`now()`)));
+  if (!row || !scopeHolds(tenant, row)) throw notFound('Export');
+  const permission = exportDefinition(row.type)?.permission;
+  if (!permission || !tenant.permissions.has(permission)) throw forbidden(`Missing permission ${permission ?? 'to read this export'}`, 'missing_permission');
+  return row;
+}
+
+/** A finished export's file; 409 while it is still queued or running, or when it failed. */
+export function requireDone(row: ExportRow): ExportRow {
+  if (row.status !== 'done') throw new AppError(409, 'export_not_ready', `The export is ${row.status}; download it once its status is done`);
+  return row;
+}
