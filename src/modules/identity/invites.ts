@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { inChunks } from '../../platform/db/chunks.js';
+import { insertMany } from '../../platform/db/insert-many.js';
 import type { Role } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
@@ -39,7 +39,8 @@ const inviteNotFound = () => new AppError(404, 'invite_not_found', 'This invite 
 const inviteGone = () => new AppError(410, 'invite_expired', 'This invite has expired or was already used');
 
 export interface CreatedInvite {
-  invite: Invite;
+  id: string;
+  expiresAt: Date;
   /** The plain token, returned once (for the e-mailed link); only its hash is stored. */
   token: string;
   link: string;
@@ -52,34 +53,25 @@ export async function createInvite(db: DbOrTx, workspaceId: string, input: NewIn
 }
 
 /**
- * Creates one invite per input with multi-row INSERTs, answered in the order of `inputs`. Pass a
+ * Creates one invite per input (see insertMany), answered in the order of `inputs`. Pass a
  * transaction so they all exist or none.
  */
 export async function createInvites(db: DbOrTx, workspaceId: string, inputs: NewInvite[], appUrl: string): Promise<CreatedInvite[]> {
   const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
-  const created: CreatedInvite[] = [];
-  for (const chunk of inChunks(inputs)) {
-    const part = chunk.map((input) => {
-      const token = newInviteToken(workspaceId);
-      const row = {
-        workspaceId,
-        id: newId(),
-        tokenHash: hashSecret(token),
-        email: input.email ? normalizeEmail(input.email) : null,
-        roles: input.roles ?? 'user',
-        permissions: input.permissions ?? [],
-        subaccountIds: input.subaccountIds ?? [],
-        invitedBy: input.invitedBy ?? null,
-        expiresAt,
-      };
-      return { row, token };
-    });
-    const stored = await db.insert(workspaceInvites).values(part.map(({ row }) => row)).returning();
-    // RETURNING's order is not promised: match the rows back by id.
-    const byId = new Map(stored.map((invite) => [invite.id, invite]));
-    for (const { row, token } of part) created.push({ invite: byId.get(row.id)!, token, link: inviteLink(appUrl, token) });
-  }
-  return created;
+  const tokens = inputs.map(() => newInviteToken(workspaceId));
+  const rows = inputs.map((input, i) => ({
+    workspaceId,
+    id: newId(),
+    tokenHash: hashSecret(tokens[i]),
+    email: input.email ? normalizeEmail(input.email) : null,
+    roles: input.roles ?? 'user',
+    permissions: input.permissions ?? [],
+    subaccountIds: input.subaccountIds ?? [],
+    invitedBy: input.invitedBy ?? null,
+    expiresAt,
+  }));
+  await insertMany(db, workspaceInvites, rows);
+  return rows.map((row, i) => ({ id: row.id, expiresAt, token: tokens[i], link: inviteLink(appUrl, tokens[i]) }));
 }
 
 /** The invite behind a token when it can still be accepted; 404 when unknown, 410 when expired or used. */

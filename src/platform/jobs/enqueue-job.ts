@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
-import { inChunks } from '../db/chunks.js';
+import { insertMany } from '../db/insert-many.js';
 import { jobOutbox } from './schema.js';
 
 /** The channel a committed outbox row is announced on; the relay listens to it. */
@@ -31,12 +31,9 @@ export async function enqueueJob(db: DbOrTx, name: string, data: object, options
  */
 export async function enqueueJobs(db: DbOrTx, name: string, datas: object[], options: EnqueueOptions = {}): Promise<string[]> {
   const startAfter = typeof options.startAfter === 'number' ? new Date(Date.now() + options.startAfter * 1000) : options.startAfter;
-  const ids: string[] = [];
-  for (const chunk of inChunks(datas)) {
-    const rows = chunk.map((data) => ({ id: newId(), name, data, startAfter, singletonKey: options.singletonKey }));
-    await db.insert(jobOutbox).values(rows);
-    await db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
-    for (const row of rows) ids.push(row.id);
-  }
-  return ids;
+  const rows = datas.map((data) => ({ id: newId(), name, data, startAfter: startAfter ?? null, singletonKey: options.singletonKey ?? null }));
+  if (rows.length === 0) return [];
+  await insertMany(db, jobOutbox, rows);
+  await db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  return rows.map((row) => row.id);
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
-import { inChunks } from '../db/chunks.js';
+import { insertMany } from '../db/insert-many.js';
 import { enqueueJobs } from '../jobs/enqueue-job.js';
 import { mailOutbox } from './schema.js';
 
@@ -33,19 +33,16 @@ export async function queueMail(db: DbOrTx, message: MailMessage): Promise<strin
  * answers the outbox ids in the order of `messages`. Pass a transaction so they all exist or none.
  */
 export async function queueMails(db: DbOrTx, messages: MailMessage[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const chunk of inChunks(messages)) {
-    const rows = chunk.map((message) => ({
-      id: newId(),
-      workspaceId: message.workspaceId ?? null,
-      to: message.to,
-      template: message.template,
-      language: message.language ?? 'en',
-      data: message.data,
-    }));
-    await db.insert(mailOutbox).values(rows);
-    for (const row of rows) ids.push(row.id);
-  }
+  const rows = messages.map((message) => ({
+    id: newId(),
+    workspaceId: message.workspaceId ?? null,
+    to: message.to,
+    template: message.template,
+    language: message.language ?? 'en',
+    data: message.data,
+  }));
+  await insertMany(db, mailOutbox, rows);
+  const ids = rows.map((row) => row.id);
   await enqueueJobs(db, DELIVER_MAIL, ids.map((outboxId) => ({ outboxId })));
   return ids;
 }

@@ -26,10 +26,11 @@ async function membership(workspaceId: string, userId: string) {
 describe('createInvite', () => {
   it('stores only the hash, embeds the workspace in the token and expires in 7 days', async () => {
     const tenant = await createTenant(t.runtime, 'Inv Co');
-    const { invite: row, token, link } = await invite(tenant.workspace.id, { email: 'Someone@Example.test', roles: 'hunter', invitedBy: tenant.admin.id });
+    const { id, token, link } = await invite(tenant.workspace.id, { email: 'Someone@Example.test', roles: 'hunter', invitedBy: tenant.admin.id });
+    const [row] = await t.database.db.select().from(workspaceInvites).where(and(eq(workspaceInvites.workspaceId, tenant.workspace.id), eq(workspaceInvites.id, id)));
     expect(token.startsWith(`iv_${tenant.workspace.id}_`)).toBe(true);
     expect(link).toBe(`${t.runtime.config.appUrl}/auth/invite/${token}`);
-    expect(row).toMatchObject({ email: 'someone@example.test', roles: 'hunter', tokenHash: hashSecret(token), invitedBy: tenant.admin.id });
+    expect(row).toMatchObject({ email: 'someone@example.test', roles: 'hunter', tokenHash: hashSecret(token), invitedBy: tenant.admin.id, permissions: [], subaccountIds: [], acceptedAt: null });
     const lifetime = row.expiresAt.getTime() - row.created.getTime();
     expect(Math.abs(lifetime - INVITE_LIFETIME_MS)).toBeLessThan(60_000);
   });
@@ -40,11 +41,11 @@ describe('GET /auth/invite/:token', () => {
     const tenant = await createTenant(t.runtime, 'Brand Co');
     await t.database.db.update(workspaces).set({ whitelabel: { color: '#123456' } }).where(eq(workspaces.id, tenant.workspace.id));
     const email = uniqueEmail('shown');
-    const { invite: row, token } = await invite(tenant.workspace.id, { email, roles: 'manager' });
+    const { id: inviteId, token } = await invite(tenant.workspace.id, { email, roles: 'manager' });
     const res = await view(token, { 'x-language': 'pt' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      _id: row.id,
+      _id: inviteId,
       whitelabel: { color: '#123456' },
       password: true,
       company: { _id: tenant.workspace.id, name: 'Brand Co' },

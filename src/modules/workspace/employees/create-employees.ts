@@ -5,6 +5,7 @@ import type { Language, Tenant } from '../../../platform/http/request-context.js
 import { badRequest } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { inChunks } from '../../../platform/db/chunks.js';
+import { insertMany, insertManyReturning } from '../../../platform/db/insert-many.js';
 import { queueMails } from '../../../platform/mail/queue-mail.js';
 import { users } from '../../identity/schema.js';
 import { displayNameOf, normalizeEmail } from '../../identity/users.js';
@@ -82,13 +83,13 @@ async function accountsFor(tx: DbOrTx, people: NewEmployee[], emails: string[]):
   };
   await load(emails);
   const missing = people.map((p, i) => ({ p, email: emails[i] })).filter(({ email }) => !byEmail.has(email));
-  for (const part of inChunks(missing)) {
-    // A concurrent sign-up of the same address wins; its account is read back below.
-    await tx
-      .insert(users)
-      .values(part.map(({ p, email }) => ({ id: newId(), email, displayName: displayNameOf(p), firstName: p.firstName ?? null, lastName: p.lastName ?? null, provider: 'local' })))
-      .onConflictDoNothing();
-  }
+  // A concurrent sign-up of the same address wins; its account is read back below.
+  await insertMany(
+    tx,
+    users,
+    missing.map(({ p, email }) => ({ id: newId(), email, displayName: displayNameOf(p), firstName: p.firstName ?? null, lastName: p.lastName ?? null, provider: 'local' })),
+    { onConflictDoNothing: true },
+  );
   if (missing.length) await load(missing.map((m) => m.email));
   return byEmail;
 }
@@ -117,26 +118,24 @@ export async function createEmployees(context: CreateContext, people: NewEmploye
   return db.transaction(async (tx) => {
     await checkSubaccountRefs(tx, tenant, people.flatMap((p, i) => (p.subaccount_ids ?? []).map((id, j) => ({ id, field: `body/users/${i}/subaccount_ids/${j}` }))));
     const accounts = await accountsFor(tx, people, emails);
-    const added = new Set<string>();
-    for (const part of inChunks(people.map((p, i) => ({ p, account: accounts.get(emails[i])! })))) {
-      const rows = await tx
-        .insert(memberships)
-        .values(
-          part.map(({ p, account }) => ({
-            workspaceId: tenant.workspaceId,
-            userId: account.id,
-            roles: p.roles ?? 'user',
-            permissions: p.permissions ?? [],
-            status: 'invited' as const,
-            subaccountIds: subaccountsFor(context, p),
-            externalId: p.external_id ?? null,
-            tags: p.tags ?? [],
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ userId: memberships.userId });
-      for (const row of rows) added.add(row.userId);
-    }
+    const added = new Set(
+      await insertManyReturning(
+        tx,
+        memberships,
+        people.map((p, i) => ({
+          workspaceId: tenant.workspaceId,
+          userId: accounts.get(emails[i])!.id,
+          roles: p.roles ?? 'user',
+          permissions: p.permissions ?? [],
+          status: 'invited' as const,
+          subaccountIds: subaccountsFor(context, p),
+          externalId: p.external_id ?? null,
+          tags: p.tags ?? [],
+        })),
+        memberships.userId,
+        { onConflictDoNothing: true },
+      ),
+    );
     const [workspace] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, tenant.workspaceId));
     const existing = await currentMemberships(tx, tenant.workspaceId, [...accounts.values()].map((a) => a.id).filter((id) => !added.has(id)));
     const invited = people.flatMap((p, i) => (added.has(accounts.get(emails[i])!.id) ? [{ p, i }] : []));
@@ -164,7 +163,7 @@ export async function createEmployees(context: CreateContext, people: NewEmploye
         const current = existing.get(account.id)!;
         return { _id: account.id, email: emails[i], displayName: account.displayName, roles: current.roles, status: current.status, invited: false, link: null, expires: null };
       }
-      return { _id: account.id, email: emails[i], displayName: account.displayName, roles: p.roles ?? 'user', status: 'invited', invited: true, link: created.link, expires: created.invite.expiresAt.toISOString() };
+      return { _id: account.id, email: emails[i], displayName: account.displayName, roles: p.roles ?? 'user', status: 'invited', invited: true, link: created.link, expires: created.expiresAt.toISOString() };
     });
   });
 }
