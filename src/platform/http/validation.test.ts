@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { Type } from 'typebox';
-import { nulPath, validatorCompiler } from './validation.js';
+import { unstorablePath, validatorCompiler } from './validation.js';
 import { registerErrorHandling } from './error-handler.js';
 
-describe('NUL characters', () => {
+describe('text PostgreSQL cannot store', () => {
   it('finds the first string or key holding U+0000', () => {
-    expect(nulPath({ a: 'ok', tags: ['x', 'a\u0000b'] })).toBe('/tags/1');
-    expect(nulPath({ data: { 'k\u0000': 1 } })).toBe('/data');
-    expect(nulPath({ a: ['fine', { b: 'fine' }], n: 3 })).toBeUndefined();
+    expect(unstorablePath({ a: 'ok', tags: ['x', 'a\u0000b'] })).toBe('/tags/1');
+    expect(unstorablePath({ data: { 'k\u0000': 1 } })).toBe('/data');
+    expect(unstorablePath({ a: ['fine', { b: 'fine 😀' }], n: 3 })).toBeUndefined();
+    expect(unstorablePath({ a: 'lone \ud800 high' })).toBe('/a');
+    expect(unstorablePath({ a: ['x', 'lone \udc00 low'] })).toBe('/a/1');
   });
 
   it('answers 400 naming the field, for bodies and query strings', async () => {

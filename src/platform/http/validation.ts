@@ -14,20 +14,23 @@ const common: Options = { useDefaults: true, allErrors: false, strict: false, ke
 const bodyAjv = addFormats(new Ajv({ ...common, coerceTypes: false, removeAdditional: false }));
 const textAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array', removeAdditional: false }));
 
-/** The JSON-pointer path of the first string (or key) holding U+0000, which PostgreSQL text and jsonb refuse. */
-export function nulPath(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+/** A string PostgreSQL cannot store: a NUL (text and jsonb refuse it) or a lone UTF-16 surrogate (jsonb refuses it). */
+const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The JSON-pointer path of the first string (or key) PostgreSQL cannot store. */
+export function unstorablePath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return unstorable.test(value) ? path : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
-      const found = nulPath(value[i], `${path}/${i}`);
+      const found = unstorablePath(value[i], `${path}/${i}`);
       if (found !== undefined) return found;
     }
     return undefined;
   }
   for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return path;
-    const found = nulPath(item, `${path}/${key}`);
+    if (unstorable.test(key)) return path;
+    const found = unstorablePath(item, `${path}/${key}`);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -35,16 +38,16 @@ export function nulPath(value: unknown, path = ''): string | undefined {
 
 type Validate = ((data: unknown, context?: unknown) => boolean) & { errors?: unknown; schemaEnv?: unknown };
 
-/** Schema check, then no NUL anywhere: a value the database cannot store is a 400 naming its field, not a 500. */
-function refusingNul(validate: Validate): Validate {
+/** Schema check, then nothing the database cannot store: a 400 naming the field, not a 500. */
+function refusingUnstorable(validate: Validate): Validate {
   const checked: Validate = (data, context) => {
     if (!validate(data, context)) {
       checked.errors = validate.errors;
       return false;
     }
-    const path = nulPath(data);
+    const path = unstorablePath(data);
     if (path === undefined) return true;
-    checked.errors = [{ instancePath: path, keyword: 'nul', params: {}, message: 'must not contain the NUL character (\\u0000)' }];
+    checked.errors = [{ instancePath: path, keyword: 'unicode', params: {}, message: 'must be well-formed Unicode without NUL characters (\\u0000)' }];
     return false;
   };
   checked.schemaEnv = validate.schemaEnv;
@@ -53,7 +56,7 @@ function refusingNul(validate: Validate): Validate {
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return refusingNul(ajv.compile(schema as object) as Validate) as ReturnType<FastifySchemaCompiler<unknown>>;
+  return refusingUnstorable(ajv.compile(schema as object) as Validate) as ReturnType<FastifySchemaCompiler<unknown>>;
 };
 
 /** Strict checker for response payloads (tests and development): drift fails loudly. */
