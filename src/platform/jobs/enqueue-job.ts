@@ -24,10 +24,10 @@ export async function enqueueJob(db: DbOrTx, name: string, data: object, options
 }
 
 /**
- * Enqueues one job per element of `datas` (same name and options), with multi-row INSERTs; answers
- * the outbox ids in the order of `datas`. Each statement is announced once: PostgreSQL delivers
- * notifications on commit and folds identical ones, so the relay wakes once per transaction, and
- * with a plain db each committed statement is announced.
+ * Enqueues one job per element of `datas` (same name and options) through insertMany; answers the
+ * outbox ids in the order of `datas`. One announcement per call: PostgreSQL delivers notifications
+ * on commit and folds identical ones, so the relay wakes once per transaction. Pass a transaction
+ * for more than a few thousand jobs, so they are all queued or none.
  */
 export async function enqueueJobs(db: DbOrTx, name: string, datas: object[], options: EnqueueOptions = {}): Promise<string[]> {
   const startAfter = typeof options.startAfter === 'number' ? new Date(Date.now() + options.startAfter * 1000) : options.startAfter;
