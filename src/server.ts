@@ -35,7 +35,7 @@ export async function buildServer(runtime: Runtime, options: ServerOptions = {})
   });
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);
-  await registerRateLimit(app, runtime.config);
+  await registerRateLimit(app, runtime.config, runtime.database.db);
 
   await app.register(swagger, {
     openapi: {

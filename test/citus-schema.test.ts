@@ -13,6 +13,8 @@ const referenceTables = new Set([
   'mail_outbox', 'job_outbox',
   // Public catalogs every workspace reads (DESIGN.md: the public questions catalog is a reference table).
   'shared_question_datasets',
+  // Rate-limit counters of the public routes, keyed by route and client address, not by workspace.
+  'rate_limit_hits',
 ]);
 /** Only the application's schema: pg-boss keeps its own (`pgboss`), drizzle its journal (`drizzle`). */
 const schema = 'public';

@@ -24,7 +24,8 @@ export async function testDatabase(): Promise<Database> {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
     { ...process.env, LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret', ALLOW_PRIVATE_OUTBOUND: 'true' },
-    { embedded: 'memory', workers: false, ...overrides },
+    // Rate-limit counters live in the database, shared by every test file on PostgreSQL: tests of the limits set their own.
+    { embedded: 'memory', workers: false, rateLimit: { max: 1_000_000, windowMs: 60_000 }, ...overrides },
   );
 }
 

@@ -9,3 +9,4 @@ export * from '../webhooks/schema.js';
 export * from '../../modules/judge/schema.js';
 export * from '../../modules/judge/datasets/schema.js';
 export * from '../exports/schema.js';
+export * from '../http/schema.js';
