@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { testApp } from './support/app.js';
-import { createTenant, type TenantFixture } from './support/fixtures.js';
-import { appOperations, urlOf, type Operation } from './support/openapi.js';
+import { urlOf, type Operation } from './support/openapi.js';
+import { inputSuite } from './support/input-suite.js';
 import { validRequest } from './support/operation-request.js';
 import { badBodies, badQueries, validQuery, type BadCase } from './support/schema-samples.js';
 
@@ -14,23 +13,7 @@ import { badBodies, badQueries, validQuery, type BadCase } from './support/schem
 const MAX_BODY_CASES = 24;
 const MAX_QUERY_CASES = 12;
 
-const t = await testApp({ rateLimit: { max: 1_000_000, windowMs: 60_000 } });
-afterAll(() => t.close());
-
-const operations = appOperations(t.app);
-const jsonBodyOps = operations.filter((op) => op.jsonBody);
-const queryOps = operations.filter((op) => op.queryParams.length > 0);
-
-let a: TenantFixture;
-beforeAll(async () => {
-  a = await createTenant(t.runtime, 'Bad input');
-});
-
-/** Tenant A's credentials, so authentication is never what rejects the input; none on public routes. */
-function credentials(op: Operation): Record<string, string> {
-  if (op.auth === 'public') return {};
-  return op.auth === 'workspace' ? a.keyHeaders : a.adminHeaders;
-}
+const { t, operations, jsonBodyOps, queryOps, credentials } = await inputSuite('Bad input');
 
 function show(c: BadCase, res: LightMyRequestResponse): string {
   return `${c.label}: ${JSON.stringify(c.value)?.slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 300)}`;

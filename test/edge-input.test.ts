@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { testApp } from './support/app.js';
-import { createTenant, type TenantFixture } from './support/fixtures.js';
-import { appOperations, urlOf, type Operation } from './support/openapi.js';
+import { urlOf, type Operation } from './support/openapi.js';
+import { inputSuite } from './support/input-suite.js';
 import { validRequest } from './support/operation-request.js';
 import { validQuery } from './support/schema-samples.js';
 import { edgeBodies, edgeQueries, type EdgeCase } from './support/edge-values.js';
@@ -17,17 +16,7 @@ import { loadTenancyFixtures } from './support/tenancy-registry.js';
 const MAX_BODY_CASES = 100;
 const MAX_QUERY_CASES = 30;
 
-const t = await testApp({ rateLimit: { max: 1_000_000, windowMs: 60_000 } });
-afterAll(() => t.close());
-
-const operations = appOperations(t.app);
-const jsonBodyOps = operations.filter((op) => op.jsonBody);
-const queryOps = operations.filter((op) => op.queryParams.length > 0);
-
-let a: TenantFixture;
-beforeAll(async () => {
-  a = await createTenant(t.runtime, 'Edge input');
-});
+const { t, jsonBodyOps, queryOps, tenant, credentials } = await inputSuite('Edge input');
 
 const fixtures = await loadTenancyFixtures();
 
@@ -35,12 +24,7 @@ const fixtures = await loadTenancyFixtures();
 async function liveParams(op: Operation): Promise<Record<string, string>> {
   const fixture = op.operationId ? fixtures.get(op.operationId)?.fixture : undefined;
   if (typeof fixture !== 'function') return {};
-  return (await fixture({ runtime: t.runtime, tenant: a })).params ?? {};
-}
-
-function credentials(op: Operation): Record<string, string> {
-  if (op.auth === 'public') return {};
-  return op.auth === 'workspace' ? a.keyHeaders : a.adminHeaders;
+  return (await fixture({ runtime: t.runtime, tenant: tenant() })).params ?? {};
 }
 
 function expectNoServerError(c: EdgeCase, res: LightMyRequestResponse) {
