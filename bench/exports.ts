@@ -8,9 +8,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { to as copyTo } from 'pg-copy-streams';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase, type Database } from '../src/platform/db/client.js';
-import { createRuntime, type Runtime } from '../src/platform/runtime.js';
+import { createRuntime } from '../src/platform/create-runtime.js';
+import { modules } from '../src/modules/index.js';
+import type { Runtime } from '../src/platform/runtime.js';
 import { buildServer } from '../src/server.js';
-import { createWorkspace, addMember } from '../src/modules/workspace/create-workspace.js';
+import { createWorkspace, addMember } from '../src/modules/identity/workspaces/create-workspace.js';
 import { createUser } from '../src/modules/identity/users.js';
 import { createApiKey } from '../src/modules/identity/api-keys.js';
 import { effectivePermissions } from '../src/platform/auth/permissions.js';
@@ -19,7 +21,7 @@ import { exportEmployees, usersCsvExport } from '../src/modules/workspace/employ
 import { requestExport } from '../src/platform/exports/request-export.js';
 import { EXPORT_CSV, runExport } from '../src/platform/exports/run-export.js';
 import { exportFiles } from '../src/platform/exports/schema.js';
-import { subaccounts } from '../src/modules/workspace/schema.js';
+import { subaccounts } from '../src/modules/identity/workspaces/schema.js';
 import { newId } from '../src/platform/ids.js';
 import { formatTable } from './measure.js';
 
@@ -223,7 +225,7 @@ async function benchDatabase(databaseUrl: string | undefined): Promise<string[][
     rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
     storage: { driver: 'disk', root: storageRoot },
   });
-  const runtime: Runtime = await createRuntime(config, { database, logger: pino({ level: 'silent' }) });
+  const runtime: Runtime = await createRuntime(config, { modules, database, logger: pino({ level: 'silent' }) });
   const app = await buildServer(runtime);
   const db = database.db;
   const rows: string[][] = [];
@@ -254,7 +256,7 @@ async function benchDatabase(databaseUrl: string | undefined): Promise<string[][
     // The same export as a job (what ?async=true queues), run here: streamed into disk storage.
     const job = await timed(async () => {
       const tenant = { workspaceId: workspace.id, allowedSubaccountIds: [] };
-      const file = await requestExport(db, { definition: usersCsvExport, tenant, params: {}, language: 'en', authorId: null });
+      const file = await requestExport(runtime, { definition: usersCsvExport, tenant, params: {}, language: 'en', authorId: null });
       await runExport(runtime, { id: file.id, name: EXPORT_CSV, data: { workspaceId: workspace.id, exportId: file.id }, retryCount: 0, retryLimit: 0 });
       const [done] = await db.select().from(exportFiles).where(and(eq(exportFiles.workspaceId, workspace.id), eq(exportFiles.id, file.id)));
       if (done?.status !== 'done') throw new Error(`export job ended ${done?.status}: ${done?.error}`);

@@ -5,10 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/log.js';
 import { openDatabase, type Database } from '../src/platform/db/client.js';
-import { createRuntime, type Runtime } from '../src/platform/runtime.js';
+import { createRuntime } from '../src/platform/create-runtime.js';
+import { modules } from '../src/modules/index.js';
+import type { Runtime } from '../src/platform/runtime.js';
 import { buildServer } from '../src/server.js';
-import { createWorkspace, addMember } from '../src/modules/workspace/create-workspace.js';
-import { subaccounts } from '../src/modules/workspace/schema.js';
+import { createWorkspace, addMember } from '../src/modules/identity/workspaces/create-workspace.js';
+import { subaccounts } from '../src/modules/identity/workspaces/schema.js';
 import { createUser } from '../src/modules/identity/users.js';
 import { createApiKey } from '../src/modules/identity/api-keys.js';
 import { newId } from '../src/platform/ids.js';
@@ -137,7 +139,7 @@ async function benchDatabase(databaseUrl: string | undefined, options: MeasureOp
     rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
   });
   const logger = createLogger(config.logLevel, '/dev/null');
-  const runtime = await createRuntime(config, { database, logger });
+  const runtime = await createRuntime(config, { modules, database, logger });
   const app = await buildServer(runtime);
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

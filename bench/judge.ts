@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { pino } from 'pino';
 import { loadConfig } from '../src/platform/config.js';
-import { createRuntime } from '../src/platform/runtime.js';
-import { createWorkspace } from '../src/modules/workspace/create-workspace.js';
+import { createRuntime } from '../src/platform/create-runtime.js';
+import { modules } from '../src/modules/index.js';
+import { createWorkspace } from '../src/modules/identity/workspaces/create-workspace.js';
 import { languageCatalog } from '../src/modules/judge/language-catalog.js';
 import type { Language } from '../src/modules/judge/languages.js';
 import { resolveLimits, runSubmission, waitForRun } from '../src/modules/judge/run-submission.js';
@@ -74,7 +75,7 @@ async function languageOverhead(language: Language, iterations: number): Promise
 
 async function throughput(submissions: number, testsPerSubmission: number): Promise<string[][]> {
   const config = loadConfig(process.env, { embedded: 'memory', workers: false, logLevel: 'silent' });
-  const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }) });
+  const runtime = await createRuntime(config, { modules, logger: pino({ level: 'silent' }) });
   const size = availableParallelism();
   const pool = startJudgePool(runtime, { size });
   try {

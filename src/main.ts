@@ -1,6 +1,7 @@
 import { loadConfig } from './platform/config.js';
-import { createRuntime } from './platform/runtime.js';
+import { createRuntime } from './platform/create-runtime.js';
 import { buildServer } from './server.js';
+import { modules } from './modules/index.js';
 import { createApiKeyCommand } from './modules/identity/cli.js';
 import { countCoverage, declaredSeedIds, formatCoverage, readSeedEndpoints } from './modules/system/seed-coverage.js';
 
@@ -22,7 +23,7 @@ function onStopSignal(stop: () => Promise<void>): void {
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   async start() {
     const config = loadConfig();
-    const runtime = await createRuntime(config);
+    const runtime = await createRuntime(config, { modules });
     const app = await buildServer(runtime);
     const stop = async () => {
       await app.close();
@@ -31,12 +32,10 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     };
     onStopSignal(stop);
     await app.listen({ port: config.port, host: config.host });
-    // Boot the SQL judge's throwaway databases now, so the first SQL run does not pay initdb.
-    void runtime.sqlPool.warmUp();
   },
   /** Job workers only, no HTTP (scale them apart from WORKERS=false API processes). Stops gracefully on SIGTERM. */
   async worker() {
-    const runtime = await createRuntime({ ...loadConfig(), workers: true });
+    const runtime = await createRuntime({ ...loadConfig(), workers: true }, { modules });
     const keepAlive = setInterval(() => undefined, 1 << 30);
     const stop = async () => {
       runtime.log.info('workers stopping');
@@ -48,13 +47,13 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     runtime.log.info('workers started');
   },
   async migrate() {
-    const runtime = await createRuntime({ ...loadConfig(), workers: false });
+    const runtime = await createRuntime({ ...loadConfig(), workers: false }, { modules });
     runtime.log.info('migrations applied');
     await runtime.close();
   },
   /** create-api-key --workspace <id> --name <name>; on an empty database: [--workspace-name <name>]. */
   async 'create-api-key'(args) {
-    const runtime = await createRuntime({ ...loadConfig(), workers: false });
+    const runtime = await createRuntime({ ...loadConfig(), workers: false }, { modules });
     try {
       const result = await createApiKeyCommand(runtime.database.db, args);
       for (const line of result.lines) console.log(line);
@@ -65,7 +64,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   /** Implemented/total seed endpoints per seed, from the OpenAPI document of an app on a throwaway database. */
   async 'coverage-seeds'() {
     const config = loadConfig(process.env, { embedded: 'memory', databaseUrl: undefined, workers: false, logLevel: 'silent' });
-    const runtime = await createRuntime(config);
+    const runtime = await createRuntime(config, { modules });
     try {
       const app = await buildServer(runtime);
       await app.ready();

@@ -6,21 +6,17 @@ import { validatorCompiler, checkResponse } from './platform/http/validation.js'
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { AccessLog } from './platform/http/access-log.js';
-import { authenticator } from './modules/identity/authenticate.js';
-import { systemRoutes } from './modules/system/routes.js';
-import { identityRoutes } from './modules/identity/routes/index.js';
-import { ssoRoutes } from './modules/identity/routes/sso.js';
-import { workspaceRoutes } from './modules/workspace/routes.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
-import { sqlJudgeRoutes } from './modules/judge/sql/routes.js';
-import { datasetRoutes } from './modules/judge/datasets/routes.js';
-import { judgeRoutes } from './modules/judge/routes.js';
-import { exportRoutes } from './platform/exports/routes.js';
 import { AppError } from './platform/errors.js';
+import type { AssayModule } from './platform/modules/define-module.js';
+import { runtimeModules } from './platform/create-runtime.js';
+import { modules as appModules } from './modules/index.js';
 
 export interface ServerOptions {
   /** Check every response against its schema and fail with 500 on drift (tests, development). */
   validateResponses?: boolean;
+  /** The modules whose routes to mount: the ones the runtime was built with (default: src/modules/index.ts). */
+  modules?: readonly AssayModule[];
 }
 
 /** Builds the HTTP app around a runtime. No side effects: listening is the caller's business. */
@@ -77,14 +73,12 @@ export async function buildServer(runtime: Runtime, options: ServerOptions = {})
     });
   }
 
-  registerRequestContext(app, authenticator(runtime.database.db, runtime.tokens));
-  await app.register(systemRoutes, { runtime });
-  await app.register(identityRoutes, { runtime });
-  await app.register(ssoRoutes, { runtime });
-  await app.register(workspaceRoutes, { runtime });
-  await app.register(datasetRoutes, { runtime });
-  await app.register(sqlJudgeRoutes, { runtime });
-  await app.register(judgeRoutes, { runtime });
-  await app.register(exportRoutes, { runtime });
+  const modules = runtimeModules(options.modules ?? appModules);
+  const authenticators = modules.flatMap((module) => (module.authenticator ? [module.authenticator] : []));
+  if (authenticators.length !== 1) throw new Error(`exactly one module must provide the authenticator (found ${authenticators.length})`);
+  registerRequestContext(app, authenticators[0](runtime));
+  for (const module of modules) {
+    for (const routes of module.routes ?? []) await app.register(routes, { runtime });
+  }
   return app;
 }

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/client.js';
-import { createRuntime, type Runtime } from '../../src/platform/runtime.js';
+import { createRuntime } from '../../src/platform/create-runtime.js';
+import { modules } from '../../src/modules/index.js';
+import type { Runtime } from '../../src/platform/runtime.js';
 import { buildServer } from '../../src/server.js';
 
 export interface TestApp {
@@ -32,7 +34,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** The whole app over a real database, with response validation on so schema drift fails. */
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const runtime = await createRuntime(testConfig(overrides), { database, logger: pino({ level: 'silent' }) });
+  const runtime = await createRuntime(testConfig(overrides), { modules, database, logger: pino({ level: 'silent' }) });
   const app = await buildServer(runtime, { validateResponses: true });
   await app.ready();
   return {

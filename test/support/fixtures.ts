@@ -1,6 +1,6 @@
 import type { Runtime } from '../../src/platform/runtime.js';
 import { createUser, type User } from '../../src/modules/identity/users.js';
-import { createWorkspace, addMember, type Workspace } from '../../src/modules/workspace/create-workspace.js';
+import { createWorkspace, addMember, type Workspace } from '../../src/modules/identity/workspaces/create-workspace.js';
 import { createApiKey } from '../../src/modules/identity/api-keys.js';
 import type { Role } from '../../src/platform/config.js';
 

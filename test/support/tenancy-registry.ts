@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Runtime } from '../../src/platform/runtime.js';
 import { newId } from '../../src/platform/ids.js';
-import { subaccounts } from '../../src/modules/workspace/schema.js';
+import { subaccounts } from '../../src/modules/identity/workspaces/schema.js';
 import type { TenantFixture } from './fixtures.js';
+import { modules } from '../../src/modules/index.js';
 
 /**
- * The tenancy registry. Each module may export `tenancyFixtures` from a file named
- * `tenancy.fixtures.ts` anywhere under src/ (usually `src/modules/<module>/tenancy.fixtures.ts`),
+ * The tenancy registry. Each module may export `tenancyFixtures` from
+ * `src/modules/<module>/tenancy.fixtures.ts`,
  * mapping an operationId to a function that creates an object in the given tenant and answers the
  * path parameters (and, when the schema needs them, a valid body or query) that address it.
  * test/tenancy.test.ts calls every such operation with another tenant's credentials. See test/README.md.
@@ -55,15 +56,21 @@ export interface LoadedFixture {
   file: string;
 }
 
-/** Every registered fixture; an operationId registered by two files is an error. */
+/**
+ * Every registered fixture, from the `tenancy.fixtures.ts` files in the folders of the modules listed
+ * in src/modules/index.ts. A fixture file anywhere else, or an operationId registered twice, is an error.
+ */
 export async function loadTenancyFixtures(): Promise<Map<string, LoadedFixture>> {
   const registry = new Map<string, LoadedFixture>();
-  if (!existsSync(srcDir)) return registry;
-  for (const path of findFixtureFiles(srcDir)) {
+  const folders = modules.map((module) => join(srcDir, 'modules', module.name) + sep);
+  const files = findFixtureFiles(srcDir);
+  const stray = files.filter((path) => !folders.some((folder) => path.startsWith(folder)));
+  if (stray.length > 0) throw new Error(`fixture files outside a listed module's folder: ${stray.map((path) => relative(srcDir, path)).join(', ')}`);
+  for (const path of files) {
     const file = relative(srcDir, path);
-    const module = (await import(pathToFileURL(path).href)) as { tenancyFixtures?: TenancyFixtures };
-    if (!module.tenancyFixtures) throw new Error(`src/${file} must export \`tenancyFixtures\``);
-    for (const [operationId, fixture] of Object.entries(module.tenancyFixtures)) {
+    const loaded = (await import(pathToFileURL(path).href)) as { tenancyFixtures?: TenancyFixtures };
+    if (!loaded.tenancyFixtures) throw new Error(`src/${file} must export \`tenancyFixtures\``);
+    for (const [operationId, fixture] of Object.entries(loaded.tenancyFixtures)) {
       const previous = registry.get(operationId);
       if (previous) throw new Error(`tenancy fixture ${operationId} is registered by src/${previous.file} and src/${file}`);
       registry.set(operationId, { fixture, file });

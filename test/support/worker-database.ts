@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
 import { openDatabase, type Database } from '../../src/platform/db/client.js';
-import { createRuntime, type Runtime } from '../../src/platform/runtime.js';
+import { createRuntime } from '../../src/platform/create-runtime.js';
+import { modules } from '../../src/modules/index.js';
+import type { Runtime } from '../../src/platform/runtime.js';
 import type { JobQueueSettings } from '../../src/platform/jobs/job-queue.js';
 import type { Config } from '../../src/platform/config.js';
 import { testConfig } from './app.js';
@@ -68,7 +70,7 @@ export const fastJobs: JobQueueSettings = { pollingIntervalSeconds: 0.5, outboxS
 
 /** A runtime over `database` (not owned: close it yourself) with the given config and job settings. */
 export function workerRuntime(database: Database, config: Partial<Config> = {}, jobs: JobQueueSettings = {}): Promise<Runtime> {
-  return createRuntime(testConfig({ workers: true, ...config }), { database, logger: pino({ level: 'silent' }), jobs: { ...fastJobs, ...jobs } });
+  return createRuntime(testConfig({ workers: true, ...config }), { modules, database, logger: pino({ level: 'silent' }), jobs: { ...fastJobs, ...jobs } });
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { AppError, badRequest } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
-import { workspaces } from '../workspace/schema.js';
+import { workspaces } from './workspaces/schema.js';
 import { issueSession, type Session } from './session.js';
 import { createUser, findUserByEmail, type User } from './users.js';
 import { checkPassword } from './credentials.js';

@@ -3,7 +3,7 @@ import { preparedPerDb, type Db, type DbOrTx } from '../../platform/db/client.js
 import { hashSecret, newId } from '../../platform/ids.js';
 import { notFound } from '../../platform/errors.js';
 import { apiKeys, users } from './schema.js';
-import { workspaces } from '../workspace/schema.js';
+import { workspaces } from './workspaces/schema.js';
 import { newApiKey } from './api-key-format.js';
 
 export type ApiKey = typeof apiKeys.$inferSelect;

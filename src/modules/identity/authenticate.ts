@@ -7,7 +7,7 @@ import type { Authenticator, Principal, Tenant } from '../../platform/http/reque
 import { AppError, unauthorized } from '../../platform/errors.js';
 import { hashSecret, isId } from '../../platform/ids.js';
 import { apiKeys, users } from './schema.js';
-import { memberships, subaccounts, workspaces } from '../workspace/schema.js';
+import { memberships, subaccounts, workspaces } from './workspaces/schema.js';
 import { parseApiKey } from './api-key-format.js';
 
 /** `last_used` is written at most this often per key, so reads do not turn into writes. */

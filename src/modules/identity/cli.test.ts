@@ -10,7 +10,7 @@ import { openDatabase, type Database } from '../../platform/db/client.js';
 import { migrate } from '../../platform/db/migrate.js';
 import { apiKeyPrincipal } from './authenticate.js';
 import { createApiKeyCommand, parseOptions } from './cli.js';
-import { createWorkspace } from '../workspace/create-workspace.js';
+import { createWorkspace } from './workspaces/create-workspace.js';
 
 /** A database with no rows: a fresh PGlite, or a throw-away database on the PostgreSQL server. */
 async function emptyDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {

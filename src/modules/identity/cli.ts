@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { isId } from '../../platform/ids.js';
-import { workspaces } from '../workspace/schema.js';
-import { createWorkspace } from '../workspace/create-workspace.js';
+import { workspaces } from './workspaces/schema.js';
+import { createWorkspace } from './workspaces/create-workspace.js';
 import { createApiKey } from './api-keys.js';
 
 export interface CreateApiKeyResult {

@@ -4,7 +4,7 @@ import { insertMany } from '../../platform/db/insert-many.js';
 import type { Role } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
-import { memberships, workspaces } from '../workspace/schema.js';
+import { memberships, workspaces } from './workspaces/schema.js';
 import { workspaceInvites } from './schema.js';
 import { inviteLink } from './links.js';
 import { findUserByEmail, normalizeEmail } from './users.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { createTenant, uniqueEmail } from '../../../test/support/fixtures.js';
-import { addMember } from '../workspace/create-workspace.js';
+import { addMember } from './workspaces/create-workspace.js';
 import { createUser } from './users.js';
 
 /**

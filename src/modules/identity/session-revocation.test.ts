@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../../test/support/app.js';
 import { createTenant, uniqueEmail } from '../../../test/support/fixtures.js';
 import { FakeOAuthProvider } from '../../../test/support/fake-oauth-provider.js';
 import { mailOutbox } from '../../platform/mail/schema.js';
-import { addMember } from '../workspace/create-workspace.js';
+import { addMember } from './workspaces/create-workspace.js';
 import { createUser } from './users.js';
 
 /**

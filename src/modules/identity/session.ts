@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { SessionTokens } from '../../platform/auth/jwt.js';
-import { memberships, workspaces } from '../workspace/schema.js';
+import { memberships, workspaces } from './workspaces/schema.js';
 import { users } from './schema.js';
 import type { User } from './users.js';
 import { roleLabel } from '../../platform/auth/permissions.js';

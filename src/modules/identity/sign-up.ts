@@ -5,7 +5,7 @@ import { badRequest, conflict } from '../../platform/errors.js';
 import { newSecret } from '../../platform/ids.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
-import { addMember, createWorkspace } from '../workspace/create-workspace.js';
+import { addMember, createWorkspace } from './workspaces/create-workspace.js';
 import { issueSession, type Session } from './session.js';
 import { createUser, findUserByEmail, type NewUser } from './users.js';
 import { checkInviteEmail, claimInvite, findOpenInvite } from './invites.js';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { createMember, createTenant, uniqueEmail, type TenantFixture } from '../../../test/support/fixtures.js';
 import { users } from '../identity/schema.js';
-import { memberships, subaccounts } from './schema.js';
+import { memberships, subaccounts } from '../identity/workspaces/schema.js';
 
 /**
  * Security review P5: a member confined to subaccounts (an empty list means the whole workspace)

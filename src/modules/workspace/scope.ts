@@ -1,6 +1,6 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tenant } from '../../platform/http/request-context.js';
-import { memberships, subaccounts } from './schema.js';
+import { memberships, subaccounts } from '../identity/workspaces/schema.js';
 
 export type ScopedTenant = Pick<Tenant, 'workspaceId' | 'subaccountId' | 'allowedSubaccountIds'>;
 

@@ -7,7 +7,7 @@ export type ExportTenant = Pick<Tenant, 'workspaceId' | 'subaccountId' | 'allowe
 
 /**
  * One CSV export of the application, runnable in a request (streamed) or as a job (stored, then
- * downloaded). List it in ./all-exports.ts so worker processes can run it.
+ * downloaded). List it in its module's `exports` (module.ts) so worker processes can run it.
  *
  * `params` is the request's JSON as the route validated it (the body of a POST export): it is kept
  * in the export_files row and given back to `spec` when the job runs, so it must stay plain JSON

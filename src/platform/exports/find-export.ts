@@ -1,8 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Runtime } from '../runtime.js';
 import type { Tenant } from '../http/request-context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { exportDefinition } from './all-exports.js';
 import { exportFiles } from './schema.js';
 
 type ExportRow = typeof exportFiles.$inferSelect;
@@ -23,13 +22,13 @@ function scopeHolds(tenant: Tenant, row: ExportRow): boolean {
  * An unexpired export of the tenant's workspace within the caller's scope (404 otherwise, as if
  * it did not exist), readable by callers who hold the permission its route requires (403).
  */
-export async function findExport(db: Db, tenant: Tenant, id: string): Promise<ExportRow> {
-  const [row] = await db
+export async function findExport(runtime: Runtime, tenant: Tenant, id: string): Promise<ExportRow> {
+  const [row] = await runtime.database.db
     .select()
     .from(exportFiles)
     .where(and(eq(exportFiles.workspaceId, tenant.workspaceId), eq(exportFiles.id, id), gt(exportFiles.expires, sql`now()`)));
   if (!row || !scopeHolds(tenant, row)) throw notFound('Export');
-  const permission = exportDefinition(row.type)?.permission;
+  const permission = runtime.exports.get(row.type)?.permission;
   if (!permission || !tenant.permissions.has(permission)) throw forbidden(`Missing permission ${permission ?? 'to read this export'}`, 'missing_permission');
   return row;
 }

@@ -1,10 +1,9 @@
-import type { Db } from '../db/client.js';
 import type { Language } from '../http/request-context.js';
 import { newId } from '../ids.js';
 import { enqueueJob } from '../jobs/enqueue-job.js';
 import { csvFileName } from './csv-export.js';
 import type { CsvExportDefinition, ExportTenant } from './define-export.js';
-import { exportDefinition } from './all-exports.js';
+import type { Runtime } from '../runtime.js';
 import { exportRetentionMs, exportStorageKey } from './export-file.js';
 import { exportFiles } from './schema.js';
 import { EXPORT_CSV, type ExportCsvData } from './run-export.js';
@@ -22,11 +21,12 @@ export interface ExportRequest<P extends object> {
  * only if its job will run. The caller has already built the export's spec once (bad filters are
  * refused before anything is written).
  */
-export async function requestExport<P extends object>(db: Db, request: ExportRequest<P>): Promise<typeof exportFiles.$inferSelect> {
+export async function requestExport<P extends object>(runtime: Runtime, request: ExportRequest<P>): Promise<typeof exportFiles.$inferSelect> {
   const { definition, tenant } = request;
-  if (exportDefinition(definition.name) !== definition) {
-    throw new Error(`export ${definition.name} is not listed in src/platform/exports/all-exports.ts: no worker could run it`);
+  if (runtime.exports.get(definition.name) !== definition) {
+    throw new Error(`export ${definition.name} is not in its module's \`exports\`: no worker could run it`);
   }
+  const { db } = runtime.database;
   const id = newId();
   const now = new Date();
   return db.transaction(async (tx) => {

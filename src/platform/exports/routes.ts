@@ -18,7 +18,6 @@ const Params = Type.Object({ id: Type.String({ pattern: idPattern }) });
  */
 export async function exportRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
-  const { db } = runtime.database;
 
   typed.get('/exports/:id', {
     schema: {
@@ -31,7 +30,7 @@ export async function exportRoutes(app: FastifyInstance, { runtime }: { runtime:
       params: Params,
       response: { 200: ExportFile },
     },
-  }, async (request) => exportFileView(await findExport(db, tenantOf(request), request.params.id)));
+  }, async (request) => exportFileView(await findExport(runtime, tenantOf(request), request.params.id)));
 
   typed.get('/exports/:id/download', {
     schema: {
@@ -45,7 +44,7 @@ export async function exportRoutes(app: FastifyInstance, { runtime }: { runtime:
       response: { 200: csvResponse, 302: { description: 'Redirect to a short-lived signed URL of the file (S3 storage)' } },
     },
   }, async (request, reply) => {
-    const row = requireDone(await findExport(db, tenantOf(request), request.params.id));
+    const row = requireDone(await findExport(runtime, tenantOf(request), request.params.id));
     return sendStoredFile(reply, runtime.storage, row.storageKey, { fileName: row.fileName });
   });
 }

@@ -5,7 +5,6 @@ import { AppError } from '../errors.js';
 import { defineJob } from '../jobs/define-job.js';
 import type { Job } from '../jobs/job-queue.js';
 import { csvExport } from './csv-export.js';
-import { exportDefinition } from './all-exports.js';
 import { exportRetentionDays } from './export-file.js';
 import { exportFiles } from './schema.js';
 
@@ -51,7 +50,7 @@ export async function runExport(runtime: Runtime, job: Job<ExportCsvData>): Prom
   if (!row) return;
 
   try {
-    const definition = exportDefinition(row.type);
+    const definition = runtime.exports.get(row.type);
     if (!definition) throw new AppError(422, 'unknown_export', `No export named ${row.type} in this version`);
     const tenant = { workspaceId, subaccountId: row.subaccountId ?? undefined, allowedSubaccountIds: row.allowedSubaccountIds };
     const language = row.language as Language;

@@ -14,7 +14,7 @@ export const exportFiles = pgTable(
   {
     workspaceId: varchar('workspace_id', { length: 24 }).notNull(),
     id: varchar('id', { length: 24 }).notNull(),
-    /** The CsvExportDefinition's name (all-exports.ts). */
+    /** The CsvExportDefinition's name (a module's `exports`). */
     type: text('type').notNull(),
     params: jsonb('params').notNull(),
     language: text('language').notNull(),

@@ -59,7 +59,7 @@ export async function sendExport<P extends object>(
   // Built in the request either way, so a bad filter is a 400 now rather than a failed job later.
   const spec = definition.spec(tenant, params, language);
   if (!wantsAsync(request)) return sendCsv(reply, definition.fileName, await csvExport(runtime.database, spec, { language }));
-  const row = await requestExport(runtime.database.db, { definition, tenant, params, language, authorId: authorOf(request) });
+  const row = await requestExport(runtime, { definition, tenant, params, language, authorId: authorOf(request) });
   const view = exportFileView(row);
   if ((request.query as { async?: boolean } | undefined)?.async === undefined) reply.header('preference-applied', 'respond-async');
   return reply.status(202).header('location', view.url).send(view);

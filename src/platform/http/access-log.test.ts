@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { createRuntime, type Runtime } from '../runtime.js';
+import { createRuntime } from '../create-runtime.js';
+import type { Runtime } from '../runtime.js';
 import { buildServer } from '../../server.js';
 import { testConfig, testDatabase } from '../../../test/support/app.js';
 import type { Database } from '../db/client.js';

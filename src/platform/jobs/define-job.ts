@@ -3,7 +3,7 @@ import type { Job, JobOptions } from './job-queue.js';
 
 /**
  * A background job of the application: its queue name, retry options, optional cron schedule
- * (UTC) and what it does. List it in ./all-jobs.ts so every process (API, worker) knows it.
+ * (UTC) and what it does. List it in its module's `jobs` (module.ts) so every process (API, worker) knows it.
  */
 export interface JobDefinition<T> {
   name: string;

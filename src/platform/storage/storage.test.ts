@@ -8,7 +8,7 @@ import S3rver from 's3rver';
 import { pino } from 'pino';
 import { testConfig, testDatabase } from '../../../test/support/app.js';
 import { AppError } from '../errors.js';
-import { createRuntime } from '../runtime.js';
+import { createRuntime } from '../create-runtime.js';
 import { createStorage } from './create-storage.js';
 import { s3Storage } from './s3-storage.js';
 import { storageKey, type FileStorage } from './storage.js';

@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createMember, createTenant, uniqueEmail } from '../../../../test/support/fixtures.js';
 import { mailOutbox } from '../../../platform/mail/schema.js';
-import { addMember } from '../../workspace/create-workspace.js';
-import { memberships } from '../../workspace/schema.js';
+import { addMember } from '../workspaces/create-workspace.js';
+import { memberships } from '../workspaces/schema.js';
 import { createUser } from '../users.js';
 import { createInvite } from '../invites.js';
 

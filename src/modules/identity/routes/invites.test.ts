@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createTenant, uniqueEmail } from '../../../../test/support/fixtures.js';
 import { hashSecret } from '../../../platform/ids.js';
-import { memberships, workspaces } from '../../workspace/schema.js';
+import { memberships, workspaces } from '../workspaces/schema.js';
 import { workspaceInvites } from '../schema.js';
 import { createUser } from '../users.js';
 import { createInvite, INVITE_LIFETIME_MS, type NewInvite } from '../invites.js';

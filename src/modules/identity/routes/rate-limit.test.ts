@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { testApp, testConfig, type TestApp } from '../../../../test/support/app.js';
 import { createTenant, uniqueEmail } from '../../../../test/support/fixtures.js';
-import { createRuntime } from '../../../platform/runtime.js';
+import { createRuntime } from '../../../platform/create-runtime.js';
 import { buildServer } from '../../../server.js';
 
 const MAX = 3;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createMember, createTenant, uniqueEmail } from '../../../../test/support/fixtures.js';
-import { memberships } from '../../workspace/schema.js';
+import { memberships } from '../workspaces/schema.js';
 import { users } from '../schema.js';
 import { createUser } from '../users.js';
 import { createInvite } from '../invites.js';

@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createTenant, uniqueEmail } from '../../../../test/support/fixtures.js';
 import { mailOutbox } from '../../../platform/mail/schema.js';
 import { users } from '../schema.js';
-import { memberships, workspaces } from '../../workspace/schema.js';
+import { memberships, workspaces } from '../workspaces/schema.js';
 import { createInvite } from '../invites.js';
 
 let t: TestApp;

@@ -6,8 +6,8 @@ import { createTenant, uniqueEmail, type TenantFixture } from '../../../../test/
 import { TestDnsServer } from '../../../../test/support/dns-server.js';
 import { base64, createTestIdp, requestIdFromRedirect, samlResponseXml, signAssertion, type TestIdp } from '../../../../test/support/saml-idp.js';
 import { mailOutbox } from '../../../platform/mail/schema.js';
-import { addMember } from '../../workspace/create-workspace.js';
-import { memberships } from '../../workspace/schema.js';
+import { addMember } from '../workspaces/create-workspace.js';
+import { memberships } from '../workspaces/schema.js';
 import { userIdentities, users } from '../schema.js';
 import { createUser } from '../users.js';
 import { verifySamlProvider } from './verify-saml-provider.js';

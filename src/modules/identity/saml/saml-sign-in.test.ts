@@ -15,7 +15,7 @@ import {
   type TestIdp,
 } from '../../../../test/support/saml-idp.js';
 import { users } from '../schema.js';
-import { memberships } from '../../workspace/schema.js';
+import { memberships } from '../workspaces/schema.js';
 import { markSamlProviderVerified } from './verify-saml-provider.js';
 
 let t: TestApp;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Runtime } from '../../../platform/runtime.js';
+import { sqlPoolOf } from '../sql/sql-pool-of.js';
 import { badRequest } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { questionDatasets, sharedQuestionDatasets } from './schema.js';
@@ -22,7 +23,7 @@ export const datasetLoadTimeoutMs = 30_000;
  */
 async function validateUpload(runtime: Runtime, upload: Uint8Array): Promise<{ script: string; tables: string[] }> {
   const script = await readGzipScript(upload);
-  const { setup } = await runtime.sqlPool.run({ setup: script, setupTimeoutMs: datasetLoadTimeoutMs, listTables: true, queries: [] });
+  const { setup } = await sqlPoolOf(runtime).run({ setup: script, setupTimeoutMs: datasetLoadTimeoutMs, listTables: true, queries: [] });
   if (setup.kind === 'timeout') throw badRequest('dataset_too_slow', `The dataset script did not load within ${datasetLoadTimeoutMs / 1000} s`, 'file');
   if (setup.kind === 'error') throw badRequest('dataset_invalid', `The dataset script does not load into PostgreSQL: ${setup.message}`, 'file');
   if (setup.tables.length === 0) throw badRequest('dataset_has_no_tables', 'The dataset script creates no table', 'file');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { testApp } from '../../../../test/support/app.js';
 import { createTenant, type TenantFixture } from '../../../../test/support/fixtures.js';
 import { createSharedDataset } from './create-dataset.js';
+import { sqlPoolOf } from '../sql/sql-pool-of.js';
 import { maxCompressedBytes, maxScriptBytes } from './gzip-script.js';
 
 const t = await testApp({ storage: { driver: 'disk', root: mkdtempSync(join(tmpdir(), 'assay-datasets-')) } });
@@ -17,7 +18,7 @@ let b: TenantFixture;
 let sharedId: string;
 
 beforeAll(async () => {
-  await t.runtime.sqlPool.warmUp();
+  await sqlPoolOf(t.runtime).warmUp();
   a = await createTenant(t.runtime, 'Datasets A');
   b = await createTenant(t.runtime, 'Datasets B');
   sharedId = (await createSharedDataset(t.runtime, { name: 'World', upload: gzipSync('CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT);') }))._id;

@@ -8,6 +8,7 @@ import { createTenant, type TenantFixture } from '../../../../test/support/fixtu
 import { createDataset } from '../datasets/create-dataset.js';
 import { runSqlSubmission, type SqlRunInput } from './run-sql.js';
 import { defaultPoolSize } from './pool.js';
+import { sqlPoolOf } from './sql-pool-of.js';
 
 const t = await testApp({ storage: { driver: 'disk', root: mkdtempSync(join(tmpdir(), 'assay-datasets-')) } });
 afterAll(() => t.close());
@@ -26,7 +27,7 @@ let datasetId: string;
 const hostDir = mkdtempSync(join(tmpdir(), 'assay-sql-escape-'));
 
 beforeAll(async () => {
-  await t.runtime.sqlPool.warmUp();
+  await sqlPoolOf(t.runtime).warmUp();
   a = await createTenant(t.runtime, 'SQL A');
   b = await createTenant(t.runtime, 'SQL B');
   datasetId = (await createDataset(t.runtime, { workspaceId: a.workspace.id }, { name: 'Employees', upload: gzipSync(employees) }))._id;
@@ -127,8 +128,8 @@ describe('limits', () => {
 
   it('queues a burst instead of starting more workers than the pool size', async () => {
     const query = (i: number) => ({ sql: `SELECT ${i} AS i`, multipleStatements: false, rowLimit: 10, maxBytes: 1024, timeoutMs: 5000 });
-    const burst = Array.from({ length: 6 }, (_, i) => t.runtime.sqlPool.run({ setup: employees, setupTimeoutMs: 30_000, queries: [query(i)] }));
-    const stats = t.runtime.sqlPool.stats();
+    const burst = Array.from({ length: 6 }, (_, i) => sqlPoolOf(t.runtime).run({ setup: employees, setupTimeoutMs: 30_000, queries: [query(i)] }));
+    const stats = sqlPoolOf(t.runtime).stats();
     expect(stats.workers).toBeLessThanOrEqual(defaultPoolSize());
     expect(stats.busy + stats.queued).toBe(6);
     expect(stats.queued).toBeGreaterThanOrEqual(6 - defaultPoolSize());

@@ -1,4 +1,5 @@
 import type { Runtime } from '../../../platform/runtime.js';
+import { sqlPoolOf } from './sql-pool-of.js';
 import { datasetScript, type DatasetTenant } from '../datasets/find-datasets.js';
 import { datasetLoadTimeoutMs } from '../datasets/create-dataset.js';
 import type { VerdictStatus } from '../verdict.js';
@@ -90,6 +91,6 @@ export async function runSqlSubmission(runtime: Runtime, tenant: DatasetTenant, 
   const setup = input.script ? `${data}\n;\n${input.script}` : data;
   const timeoutMs = Math.min(Math.max(input.timeLimitMs ?? sqlLimits.defaultTimeMs, sqlLimits.minTimeMs), sqlLimits.maxTimeMs);
   const queries = [...(input.solution ? [queryJob(input.solution, input, timeoutMs)] : []), queryJob(input.code, input, timeoutMs)];
-  const outcome = await runtime.sqlPool.run({ setup, setupTimeoutMs: datasetLoadTimeoutMs, queries });
+  const outcome = await sqlPoolOf(runtime).run({ setup, setupTimeoutMs: datasetLoadTimeoutMs, queries });
   return judge(outcome, input, timeoutMs);
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { testDatabase } from '../../../../test/support/app.js';
 import type { Database } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { createWorkspace } from '../create-workspace.js';
+import { createWorkspace } from '../../identity/workspaces/create-workspace.js';
 import { consumeCredits, creditBalance, grantCredits, refundCredits } from './ledger.js';
 import { creditEntries } from './schema.js';
 

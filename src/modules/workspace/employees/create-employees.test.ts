@@ -6,7 +6,7 @@ import { effectivePermissions } from '../../../platform/auth/permissions.js';
 import { hashSecret } from '../../../platform/ids.js';
 import { mailOutbox } from '../../../platform/mail/schema.js';
 import { workspaceInvites } from '../../identity/schema.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import { createEmployees, type CreatedEmployee, type NewEmployee } from './create-employees.js';
 
 /** More than two statements' worth of rows (1000 a statement), so every batch crosses a boundary. */

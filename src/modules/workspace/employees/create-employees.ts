@@ -10,7 +10,7 @@ import { queueMails } from '../../../platform/mail/queue-mail.js';
 import { users } from '../../identity/schema.js';
 import { displayNameOf, normalizeEmail } from '../../identity/users.js';
 import { createInvites } from '../../identity/invites.js';
-import { memberships, workspaces } from '../schema.js';
+import { memberships, workspaces } from '../../identity/workspaces/schema.js';
 import { checkSubaccountRefs } from '../subaccounts/check-subaccounts.js';
 import { checkConfinedAssignment } from '../confinement.js';
 import { checkGrant } from './grants.js';

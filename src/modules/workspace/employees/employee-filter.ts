@@ -3,7 +3,7 @@ import { rolePermissions, roles, type Permission } from '../../../platform/auth/
 import type { DateRange } from '../../../platform/exports/date-range.js';
 import { jsonLogicFilter, type FilterFields } from '../../../platform/filters/json-logic.js';
 import { users } from '../../identity/schema.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import { employeeScope, type ScopedTenant } from '../scope.js';
 import { searchAny } from '../search.js';
 

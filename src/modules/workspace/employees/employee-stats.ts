@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import { employeeScope, type ScopedTenant } from '../scope.js';
 
 /** `users_count` are the employees who are not admins; the two add up to `total`. */

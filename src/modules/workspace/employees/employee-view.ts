@@ -5,7 +5,7 @@ import type { Language } from '../../../platform/http/request-context.js';
 import { notFound } from '../../../platform/errors.js';
 import { isId } from '../../../platform/ids.js';
 import { users } from '../../identity/schema.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import { employeeScope, type ScopedTenant } from '../scope.js';
 import { rolesFormatted, statusLabel, type EmployeeStatus } from './labels.js';
 

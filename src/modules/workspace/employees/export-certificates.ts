@@ -4,7 +4,7 @@ import type { CsvColumn } from '../../../platform/exports/csv-export.js';
 import { defineCsvExport } from '../../../platform/exports/define-export.js';
 import { textCell } from '../../../platform/exports/csv-columns.js';
 import { users } from '../../identity/schema.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import { employeeScope } from '../scope.js';
 
 const none = sql<string>`null::text`;

@@ -9,7 +9,7 @@ import { codeListCell, labelCell, listCell, textCell, timeCell } from '../../../
 import { dateRange } from '../../../platform/exports/date-range.js';
 import { defineCsvExport } from '../../../platform/exports/define-export.js';
 import { users } from '../../identity/schema.js';
-import { memberships, subaccounts } from '../schema.js';
+import { memberships, subaccounts } from '../../identity/workspaces/schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { employeeWhere, type EmployeeFilter } from './employee-filter.js';
 import { statusLabels } from './labels.js';

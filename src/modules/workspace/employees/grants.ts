@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../../platform/db/client.js';
 import type { Tenant } from '../../../platform/http/request-context.js';
 import { roles } from '../../../platform/auth/permissions.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
-import { memberships, workspaces } from '../schema.js';
+import { memberships, workspaces } from '../../identity/workspaces/schema.js';
 
 const rank = (role: Role) => roles.indexOf(role);
 

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../../platform/db/client.js';
 import type { Language } from '../../../platform/http/request-context.js';
 import { paginate, type Page, type PageQueryValues } from '../../../platform/paging/paginate.js';
 import { users } from '../../identity/schema.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { employeeWhere, type EmployeeFilter } from './employee-filter.js';
 import { employeeFields, employeeView, type EmployeeRow, type EmployeeView } from './employee-view.js';

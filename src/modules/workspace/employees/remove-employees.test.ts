@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createTenant, uniqueEmail, type TenantFixture } from '../../../../test/support/fixtures.js';
 import { userIdentities, users } from '../../identity/schema.js';
 import { createUser } from '../../identity/users.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 
 /**
  * Security review P3: `deleteAccount` deletes only an account this workspace created and nobody

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
 import { users } from '../../identity/schema.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { findEmployee } from './employee-view.js';
 import { checkGrant, keepAnAdmin, type GrantingTenant } from './grants.js';

@@ -5,8 +5,8 @@ import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createMember, createTenant, uniqueEmail, type TenantFixture } from '../../../../test/support/fixtures.js';
 import { mailOutbox } from '../../../platform/mail/schema.js';
 import { users } from '../../identity/schema.js';
-import { addMember } from '../create-workspace.js';
-import { memberships } from '../schema.js';
+import { addMember } from '../../identity/workspaces/create-workspace.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 
 let t: TestApp;
 let acme: TenantFixture;

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createMember, createTenant, uniqueEmail, type TenantFixture } from '../../../../test/support/fixtures.js';
 import { userIdentities, users } from '../../identity/schema.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 
 /**
  * Security review P6: whoever edits an employee must be able to grant the employee's current role,

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../../platform/db/unique-violation.js';
 import { AppError, conflict } from '../../../platform/errors.js';
 import { users } from '../../identity/schema.js';
 import { nextSessionVersion, normalizeEmail } from '../../identity/users.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import { checkSubaccountRefs } from '../subaccounts/check-subaccounts.js';
 import { checkConfinedAssignment, confinementError, isConfined } from '../confinement.js';
 import { findEmployee, type EmployeeRow } from './employee-view.js';

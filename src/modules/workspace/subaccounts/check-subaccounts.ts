@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { subaccounts } from '../schema.js';
+import { subaccounts } from '../../identity/workspaces/schema.js';
 import { subaccountScope, type ScopedTenant } from '../scope.js';
 
 /**

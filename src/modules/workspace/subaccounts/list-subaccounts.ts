@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { paginate, type Page, type PageQueryValues } from '../../../platform/paging/paginate.js';
-import { memberships, subaccounts } from '../schema.js';
+import { memberships, subaccounts } from '../../identity/workspaces/schema.js';
 import { subaccountScope, type ScopedTenant } from '../scope.js';
 import { searchAny } from '../search.js';
 

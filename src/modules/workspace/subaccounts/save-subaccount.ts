@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { forbidden } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { subaccounts } from '../schema.js';
+import { subaccounts } from '../../identity/workspaces/schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { confinementError, isConfined } from '../confinement.js';
 import { checkMembers, checkNoneLeftWithout, setSubaccountMembers } from './members.js';

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
-import { memberships } from '../schema.js';
+import { memberships } from '../../identity/workspaces/schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { findSubaccount } from './subaccount-view.js';
 

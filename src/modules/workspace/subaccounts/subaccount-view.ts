@@ -3,7 +3,7 @@ import { preparedPerDb, type Db, type DbOrTx } from '../../../platform/db/client
 import { notFound } from '../../../platform/errors.js';
 import { isId } from '../../../platform/ids.js';
 import { users } from '../../identity/schema.js';
-import { memberships, subaccounts } from '../schema.js';
+import { memberships, subaccounts } from '../../identity/workspaces/schema.js';
 import { subaccountScope, visibleSubaccountIds, type ScopedTenant } from '../scope.js';
 
 export type Subaccount = typeof subaccounts.$inferSelect;

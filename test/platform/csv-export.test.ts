@@ -4,15 +4,15 @@ import type { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AnyPgSelect } from 'drizzle-orm/pg-core';
 import { parse } from 'csv-parse/sync';
-import { testDatabase } from '../../../test/support/app.js';
-import type { Database } from '../db/client.js';
-import { newId } from '../ids.js';
-import { users } from '../../modules/identity/schema.js';
-import { memberships } from '../../modules/workspace/schema.js';
-import { createWorkspace } from '../../modules/workspace/create-workspace.js';
-import { csvExport, csvFileName, type CsvColumn, type CsvExportSpec } from './csv-export.js';
-import { labelCell, listCell, numberCell, textCell, timeCell } from './csv-columns.js';
-import { inlineParams } from './inline-params.js';
+import { testDatabase } from '../support/app.js';
+import type { Database } from '../../src/platform/db/client.js';
+import { newId } from '../../src/platform/ids.js';
+import { users } from '../../src/modules/identity/schema.js';
+import { memberships } from '../../src/modules/identity/workspaces/schema.js';
+import { createWorkspace } from '../../src/modules/identity/workspaces/create-workspace.js';
+import { csvExport, csvFileName, type CsvColumn, type CsvExportSpec } from '../../src/platform/exports/csv-export.js';
+import { labelCell, listCell, numberCell, textCell, timeCell } from '../../src/platform/exports/csv-columns.js';
+import { inlineParams } from '../../src/platform/exports/inline-params.js';
 
 /** The bytes as text, BOM kept (TextDecoder-based helpers drop it). */
 const text = async (stream: Readable) => (await buffer(stream)).toString('utf8');

@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../../platform/db/client.js';
-import { newId } from '../../platform/ids.js';
-import type { Role } from '../../platform/config.js';
+import type { DbOrTx } from '../../../platform/db/client.js';
+import { newId } from '../../../platform/ids.js';
+import type { Role } from '../../../platform/config.js';
 import { memberships, workspaces } from './schema.js';
 
 export type Workspace = typeof workspaces.$inferSelect;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { testDatabase } from '../../../test/support/app.js';
-import { createWorkspace } from '../../modules/workspace/create-workspace.js';
-import { workspaceInvites } from '../../modules/identity/schema.js';
-import { mailOutbox } from '../mail/schema.js';
-import type { Database } from './client.js';
-import { newId } from '../ids.js';
-import { insertMany, insertManyReturning } from './insert-many.js';
+import { testDatabase } from '../support/app.js';
+import { createWorkspace } from '../../src/modules/identity/workspaces/create-workspace.js';
+import { workspaceInvites } from '../../src/modules/identity/schema.js';
+import { mailOutbox } from '../../src/platform/mail/schema.js';
+import type { Database } from '../../src/platform/db/client.js';
+import { newId } from '../../src/platform/ids.js';
+import { insertMany, insertManyReturning } from '../../src/platform/db/insert-many.js';
 
 let database: Database;
 beforeAll(async () => {

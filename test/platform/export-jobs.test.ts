@@ -6,17 +6,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
 import S3rver from 's3rver';
-import { buildServer } from '../../server.js';
-import type { Database } from '../db/client.js';
-import type { Runtime } from '../runtime.js';
-import type { Config } from '../config.js';
-import { createMember, createTenant, type TenantFixture } from '../../../test/support/fixtures.js';
-import { eventually, workerDatabase, workerRuntime, type WorkerDatabase } from '../../../test/support/worker-database.js';
-import { createUser } from '../../modules/identity/users.js';
-import { addMember } from '../../modules/workspace/create-workspace.js';
-import { createSubaccount } from '../../modules/workspace/subaccounts/save-subaccount.js';
-import { exportFiles } from './schema.js';
-import { sweepExports } from './sweep-exports.js';
+import { buildServer } from '../../src/server.js';
+import type { Database } from '../../src/platform/db/client.js';
+import type { Runtime } from '../../src/platform/runtime.js';
+import type { Config } from '../../src/platform/config.js';
+import { createMember, createTenant, type TenantFixture } from '../support/fixtures.js';
+import { eventually, workerDatabase, workerRuntime, type WorkerDatabase } from '../support/worker-database.js';
+import { createUser } from '../../src/modules/identity/users.js';
+import { addMember } from '../../src/modules/identity/workspaces/create-workspace.js';
+import { createSubaccount } from '../../src/modules/workspace/subaccounts/save-subaccount.js';
+import { exportFiles } from '../../src/platform/exports/schema.js';
+import { sweepExports } from '../../src/platform/exports/sweep-exports.js';
 
 /**
  * Exports run as jobs, end to end: a real worker (pg-boss on the test database), real disk

@@ -1,0 +1,5 @@
+import { defineModule } from '../../platform/modules/define-module.js';
+import { systemRoutes } from './routes.js';
+
+/** Liveness and readiness probes. */
+export const systemModule = defineModule({ name: 'system', routes: [systemRoutes] });
