@@ -6,6 +6,7 @@ import { validatorCompiler, checkResponse } from './platform/http/validation.js'
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { AccessLog } from './platform/http/access-log.js';
+import { registerJsonBodyParser } from './platform/http/parse-json-body.js';
 import { authenticator } from './modules/identity/authenticate.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { identityRoutes } from './modules/identity/routes/index.js';
@@ -34,6 +35,7 @@ export async function buildServer(runtime: Runtime, options: ServerOptions = {})
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
+  registerJsonBodyParser(app);
   registerErrorHandling(app);
   await registerRateLimit(app, runtime.config, runtime.database.db);
 
