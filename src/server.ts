@@ -4,6 +4,7 @@ import { validatorCompiler, checkResponse } from './platform/http/validation.js'
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { AccessLog } from './platform/http/access-log.js';
+import { SecretRedactor } from './platform/http/redact-secrets.js';
 import { registerJsonBodyParser } from './platform/http/parse-json-body.js';
 import { registerEmptyBodyAsObject } from './platform/http/empty-body.js';
 import { registerApiReference } from './platform/http/api-reference.js';
@@ -26,14 +27,17 @@ export interface ServerOptions {
 
 /** Builds the HTTP app around a runtime. No side effects: listening is the caller's business. */
 export async function buildServer(runtime: Runtime, options: ServerOptions = {}): Promise<FastifyInstance> {
+  // Every log line of the app (access log, error logs) goes through the one redaction rule.
+  const secrets = new SecretRedactor();
   const app = Fastify({
-    loggerInstance: runtime.log as unknown as FastifyBaseLogger,
+    loggerInstance: runtime.log.child({}, { serializers: secrets.serializers() }) as unknown as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimit,
     trustProxy: runtime.config.trustProxy,
     logController: new AccessLog(runtime.config.logRequests),
     ajv: { customOptions: { strict: false } },
     routerOptions: { ignoreTrailingSlash: true },
   });
+  app.addHook('onRoute', (route) => secrets.addRoute(route.url));
   app.setValidatorCompiler(validatorCompiler);
   registerJsonBodyParser(app);
   registerEmptyBodyAsObject(app);
