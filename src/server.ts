@@ -14,6 +14,7 @@ import { identityRoutes } from './modules/identity/routes/index.js';
 import { ssoRoutes } from './modules/identity/routes/sso.js';
 import { workspaceRoutes } from './modules/workspace/routes.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
+import { registerCors } from './platform/http/cors.js';
 import { sqlJudgeRoutes } from './modules/judge/sql/routes.js';
 import { datasetRoutes } from './modules/judge/datasets/routes.js';
 import { judgeRoutes } from './modules/judge/routes.js';
@@ -42,6 +43,7 @@ export async function buildServer(runtime: Runtime, options: ServerOptions = {})
   registerJsonBodyParser(app);
   registerEmptyBodyAsObject(app);
   registerErrorHandling(app);
+  await registerCors(app, runtime.config.corsOrigins);
   await registerRateLimit(app, runtime.config, runtime.database.db);
 
   await registerApiReference(app, { bodyLimit: runtime.config.bodyLimit });
