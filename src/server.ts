@@ -1,14 +1,17 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { Runtime } from './platform/runtime.js';
 import { validatorCompiler, checkResponse } from './platform/http/validation.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { AccessLog } from './platform/http/access-log.js';
+import { SecretRedactor } from './platform/http/redact-secrets.js';
+import { registerJsonBodyParser } from './platform/http/parse-json-body.js';
+import { registerEmptyBodyAsObject } from './platform/http/empty-body.js';
+import { registerApiReference } from './platform/http/api-reference.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
+import { registerCors } from './platform/http/cors.js';
 import { AppError } from './platform/errors.js';
-import type { AssayModule } from './platform/modules/define-module.js';
+import type { AssayModule } from './platform/contract/define-module.js';
 import { runtimeModules } from './platform/create-runtime.js';
 import { modules as appModules } from './modules/index.js';
 
@@ -21,46 +24,25 @@ export interface ServerOptions {
 
 /** Builds the HTTP app around a runtime. No side effects: listening is the caller's business. */
 export async function buildServer(runtime: Runtime, options: ServerOptions = {}): Promise<FastifyInstance> {
+  // Every log line of the app (access log, error logs) goes through the one redaction rule.
+  const secrets = new SecretRedactor();
   const app = Fastify({
-    loggerInstance: runtime.log as unknown as FastifyBaseLogger,
+    loggerInstance: runtime.log.child({}, { serializers: secrets.serializers() }) as unknown as FastifyBaseLogger,
     bodyLimit: runtime.config.bodyLimit,
     trustProxy: runtime.config.trustProxy,
     logController: new AccessLog(runtime.config.logRequests),
     ajv: { customOptions: { strict: false } },
     routerOptions: { ignoreTrailingSlash: true },
   });
+  app.addHook('onRoute', (route) => secrets.addRoute(route.url));
   app.setValidatorCompiler(validatorCompiler);
+  registerJsonBodyParser(app);
+  registerEmptyBodyAsObject(app);
   registerErrorHandling(app);
+  await registerCors(app, runtime.config.corsOrigins);
   await registerRateLimit(app, runtime.config, runtime.database.db);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Assay API',
-        version: '0.1.0',
-        description:
-          'Open-source talent platform. The core API follows the Coodesh contract (x-api-key, x-workspace-id, x-subaccount-id, x-language). ' +
-          'Each operation lists the seed endpoints it implements in `x-seed`.',
-      },
-      components: {
-        securitySchemes: {
-          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-        },
-      },
-    },
-    transform: ({ schema, url, route }) => {
-      const auth = route.config?.auth ?? 'workspace';
-      const security: Array<Record<string, string[]>> = auth === 'public' ? [] : auth === 'user' ? [{ bearer: [] }] : [{ apiKey: [] }, { bearer: [] }];
-      return { schema: { ...(schema ?? {}), security } as unknown as typeof schema, url };
-    },
-  });
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), auth: 'public' };
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+  await registerApiReference(app, { bodyLimit: runtime.config.bodyLimit });
 
   if (options.validateResponses) {
     app.addHook('preSerialization', async (request, reply, payload) => {

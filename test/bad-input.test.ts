@@ -4,6 +4,7 @@ import { urlOf, type Operation } from './support/openapi.js';
 import { inputSuite } from './support/input-suite.js';
 import { validRequest } from './support/operation-request.js';
 import { badBodies, badQueries, validQuery, type BadCase } from './support/schema-samples.js';
+import { maxJsonDepth } from '../src/platform/http/parse-json-body.js';
 
 /**
  * Generated bad input for every operation of the OpenAPI document: each case breaks one rule of
@@ -76,6 +77,23 @@ describe.skipIf(jsonBodyOps.length === 0)('a body that is not JSON answers 400',
   it.each(jsonBodyOps.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
     const res = await t.app.inject(jsonRequest(op, '{"unterminated": '));
     expectRejected(op, { label: 'malformed JSON', value: '{"unterminated": ' }, res, 400);
+  });
+});
+
+// Deeper than any limit a parser could mean, and small (about 10 KB): the depth is refused, not the size.
+const deepLevels = 5000;
+const deep = `${'{"a":'.repeat(deepLevels)}1${'}'.repeat(deepLevels)}`;
+const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const bodyOps = operations.filter((op) => op.jsonBody || bodyMethods.has(op.method));
+describe.skipIf(bodyOps.length === 0)('a JSON body nested too deep answers 400 body_too_deep', () => {
+  it.each(bodyOps.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
+    // Beside the operation's valid fields, so the schema passes and whatever walks the body meets the depth.
+    const valid = validRequest(op).payload;
+    const fields = valid && typeof valid === 'object' && !Array.isArray(valid) ? JSON.stringify(valid).slice(1, -1) : '';
+    const res = await t.app.inject(jsonRequest(op, `{${fields}${fields ? ',' : ''}"nested":${deep}}`));
+    expectRejected(op, { label: `${deepLevels} levels of nesting`, value: '{"a":{"a":…}}', field: 'body' }, res, 400);
+    if (isCompat(op)) return;
+    expect(res.json(), show({ label: 'deep', value: '…' }, res)).toMatchObject({ code: 'body_too_deep', message: expect.stringContaining(String(maxJsonDepth)) });
   });
 });
 

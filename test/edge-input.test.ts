@@ -45,6 +45,28 @@ describe.skipIf(jsonBodyOps.length === 0)('schema-valid edge values in JSON bodi
   }, caseBudgetMs);
 });
 
+const optionalBodyOps = jsonBodyOps.filter((op) => !((op.jsonBody!.required as string[] | undefined) ?? []).length);
+describe.skipIf(optionalBodyOps.length === 0)('a body whose fields are all optional may be missing or empty: it is {}', () => {
+  it.each(optionalBodyOps.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
+    expect(op.bodyRequired, 'the document marks the body optional').toBe(false);
+    const answers: Array<[string, LightMyRequestResponse]> = [];
+    for (const [label, payload] of [['{}', '{}'], ['no body', undefined], ['an empty body', '']] as const) {
+      // A fresh object each time: a removal must not make the next call a 404.
+      const { payload: _generated, ...request } = validRequest(op, { params: await liveParams(op) });
+      const headers = { ...request.headers, ...credentials(op), ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) };
+      answers.push([label, await t.app.inject({ ...request, headers, ...(payload !== undefined ? { payload } : {}) })]);
+    }
+    const [, withEmptyObject] = answers[0];
+    for (const [label, res] of answers) {
+      const where = `${label} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+      expect(res.statusCode, where).toBeLessThan(500);
+      expect(res.statusCode, `${where}\nbut {} → ${withEmptyObject.statusCode}`).toBe(withEmptyObject.statusCode);
+      const fields = res.statusCode === 400 ? ((res.json().details ?? []) as Array<{ field: string }>).map((d) => d.field) : [];
+      expect(fields, where).not.toContain('body');
+    }
+  });
+});
+
 describe.skipIf(queryOps.length === 0)('schema-valid edge values in query strings never answer 5xx', () => {
   it.each(queryOps.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
     const params = { ...validQuery(op.pathParams), ...(await liveParams(op)) };

@@ -45,10 +45,10 @@ async function call(op: Operation, target: TenancyTarget, headers: Record<string
   return t.app.inject(validRequest(op, { params: target.params, query: target.query, body: target.body, ...overrides, headers }));
 }
 
-/** B's ways in: its API key (workspace routes only) and its admin's session in B. */
-function credentialsOfB(op: Operation): Array<[string, Record<string, string>]> {
-  const list: Array<[string, Record<string, string>]> = [['B admin Bearer + x-workspace-id B', b.adminHeaders]];
-  if (op.auth === 'workspace') list.unshift(['B API key', b.keyHeaders]);
+/** B's ways in: its API key (workspace routes only) and its admin's session in B, each with A's credentials of the same kind. */
+function credentialsOfB(op: Operation): Array<[string, Record<string, string>, Record<string, string>]> {
+  const list: Array<[string, Record<string, string>, Record<string, string>]> = [['B admin Bearer + x-workspace-id B', b.adminHeaders, a.adminHeaders]];
+  if (op.auth === 'workspace') list.unshift(['B API key', b.keyHeaders, a.keyHeaders]);
   return list;
 }
 
@@ -70,11 +70,15 @@ describe.skipIf(crossTenant.length === 0)("another workspace's object answers 40
   it.each(crossTenant.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
     const target = await targetOf(op);
     const ids = Object.values(target.params ?? {}).filter((v) => v.length >= 6);
-    const allowed = op.responses['403'] ? [403, 404] : [404];
-    for (const [label, headers] of credentialsOfB(op)) {
+    for (const [label, headers, ownOfSameKind] of credentialsOfB(op)) {
       const res = await call(op, target, headers);
-      expect(allowed, `${label}: ${describeResponse(res)}`).toContain(res.statusCode);
+      expect([403, 404], `${label}: ${describeResponse(res)}`).toContain(res.statusCode);
       for (const id of ids) expect(res.body, `${label}: the answer reveals A's id ${id}`).not.toContain(id);
+      // A 403 may only refuse the kind of credentials (A's own of that kind are refused alike), never reveal that A's object exists.
+      if (res.statusCode === 403) {
+        const own = await call(op, target, ownOfSameKind);
+        expect([own.statusCode, own.json().code], `${label} got 403 where A's own got ${describeResponse(own)}`).toEqual([403, res.json().code]);
+      }
     }
     // Control: the owner reaches the object, so the 404 above was about tenancy, not a wrong fixture.
     const own = await call(op, target, op.auth === 'workspace' ? a.keyHeaders : a.adminHeaders);

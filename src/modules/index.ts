@@ -1,4 +1,4 @@
-import type { AssayModule } from '../platform/modules/define-module.js';
+import type { AssayModule } from '../platform/contract/define-module.js';
 import { systemModule } from './system/module.js';
 import { identityModule } from './identity/module.js';
 import { workspaceModule } from './workspace/module.js';

@@ -42,6 +42,8 @@ export interface Config {
   oauth: Partial<Record<'google' | 'github' | 'linkedin' | 'facebook', OAuthProviderConfig>>;
   /** DNS servers for domain-ownership checks (`DNS_SERVERS`, comma-separated `ip` or `ip:port`); the system's when unset. */
   dnsServers?: string[];
+  /** Browser origins allowed to call the API cross-origin (`CORS_ORIGINS`); none by default. */
+  corsOrigins: string[];
 }
 
 function oauthFromEnv(env: NodeJS.ProcessEnv, name: string, defaults: Omit<OAuthProviderConfig, 'clientId' | 'clientSecret'>): OAuthProviderConfig | undefined {
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimit: { max: Number(env.AUTH_RATE_LIMIT ?? 20), windowMs: Number(env.AUTH_RATE_WINDOW_MS ?? 60_000) },
     oauth,
     dnsServers: env.DNS_SERVERS ? env.DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     ...overrides,
   };
 }
@@ -137,3 +140,70 @@ function parseTrustProxy(value: string | undefined): boolean | string {
   if (!value || value === 'false') return false;
   return value === 'true' ? true : value;
 }
+
+/**
+ * Every environment variable loadConfig reads, for the README's configuration table
+ * (`npm run docs:config` writes it; src/platform/config-docs.test.ts fails when a variable read
+ * above is missing here, a variable here is no longer read, a default here differs from the code's,
+ * or the README is stale). `<P>` stands for each OAuth provider. Add a variable here when you add
+ * one above.
+ */
+export interface ConfigVariable {
+  name: string;
+  /** As the README shows it: a literal in backticks, or words. */
+  default: string;
+  description: string;
+  /** The setting it produces, to check a literal default against the code (with an empty environment). */
+  value?: (config: Config) => unknown;
+  /** A valid value, set by the check so that variables read only when this one is set are read too. */
+  example?: string;
+}
+
+export const oauthProviderNames = ['GOOGLE', 'GITHUB', 'LINKEDIN', 'FACEBOOK'];
+
+export const configVariables: ConfigVariable[] = [
+  { name: 'PORT', default: '`3000`', description: 'TCP port the API listens on', value: (c) => c.port },
+  { name: 'HOST', default: '`0.0.0.0`', description: 'address the API listens on', value: (c) => c.host },
+  { name: 'PUBLIC_URL', default: '`http://localhost:<PORT>`', description: 'public base URL of the API: the SAML service-provider URLs (metadata, assertion consumer) and the default of `APP_URL`' },
+  { name: 'APP_URL', default: '`PUBLIC_URL`', description: 'web app base of e-mailed links (`/auth/reset/<token>`, `/auth/confirmation/<token>`, `/auth/invite/<token>`)' },
+  { name: 'DATABASE_URL', default: 'unset (PGlite)', description: 'PostgreSQL server to use instead of the embedded database' },
+  { name: 'DATA_DIR', default: '`./data`', description: 'embedded database and local files' },
+  { name: 'STORAGE_DIR', default: '`<DATA_DIR>/files`', description: 'where uploaded and exported files are kept on disk (when `S3_BUCKET` is unset)' },
+  { name: 'S3_BUCKET', default: 'unset (files on disk)', description: 'keep files in this S3 bucket instead of on disk', example: 'assay-files' },
+  { name: 'S3_REGION', default: '`us-east-1`', description: 'region of the bucket' },
+  { name: 'S3_ENDPOINT', default: "unset (AWS's)", description: 'S3-compatible endpoint (MinIO, R2, ...); paths are bucket-style' },
+  { name: 'S3_ACCESS_KEY_ID', default: "unset (the SDK's default credentials)", description: 'access key of the bucket' },
+  { name: 'S3_SECRET_ACCESS_KEY', default: "unset (the SDK's default credentials)", description: 'secret of that access key' },
+  { name: 'JWT_SECRET', default: 'generated, kept in the database', description: 'signing key of session tokens' },
+  { name: 'JWT_TTL_SECONDS', default: '`604800`', description: 'lifetime of a session token in seconds (7 days)', value: (c) => c.jwtTtlSeconds },
+  { name: 'BODY_LIMIT', default: '`1048576`', description: 'largest request body in bytes (413 above it); uploads have their own limits', value: (c) => c.bodyLimit },
+  { name: 'CORS_ORIGINS', default: 'unset (no cross-origin access)', description: 'comma-separated browser origins (`https://app.example.com`) allowed to call the API from another origin; `*` for any' },
+  { name: 'WORKERS', default: '`true`', description: 'run job workers inside the API process', value: (c) => c.workers },
+  { name: 'LOG_LEVEL', default: '`info`', description: 'pino log level', value: (c) => c.logLevel },
+  {
+    name: 'LOG_REQUESTS',
+    default: '`true`',
+    description: 'one access-log line per request (method, url with secrets redacted, client address, status, time in ms) at `info`; `false` keeps only failures',
+    value: (c) => c.logRequests,
+  },
+  { name: 'SMTP_URL', default: 'unset (mail is logged, not sent)', description: 'e.g. `smtps://user:pass@smtp.example.com:465`; query options pass to nodemailer (`?ignoreTLS=true`)' },
+  { name: 'MAIL_FROM', default: '`Assay <no-reply@assay.local>`', description: 'sender of e-mails', value: (c) => c.mailFrom },
+  { name: 'ALLOW_PRIVATE_OUTBOUND', default: '`false`', description: 'let webhooks call loopback/private addresses (also on when `NODE_ENV=development`)', value: (c) => c.allowPrivateOutbound },
+  { name: 'NODE_ENV', default: 'unset', description: '`development` allows private outbound addresses (as `ALLOW_PRIVATE_OUTBOUND`)' },
+  {
+    name: 'AUTH_RATE_LIMIT',
+    default: '`20`',
+    description: 'requests per client address, route and window on sign-in, sign-up, reset, confirmation, invite and API-key validation routes; counted in the database (`rate_limit_hits`), so every API process shares the limit',
+    value: (c) => c.rateLimit.max,
+  },
+  { name: 'AUTH_RATE_WINDOW_MS', default: '`60000`', description: 'length of that window in milliseconds', value: (c) => c.rateLimit.windowMs },
+  { name: 'TRUST_PROXY', default: '`false`', description: '`true` or proxy addresses/CIDRs: believe `X-Forwarded-For` for the client address (rate limits, logs) only behind a proxy you run', value: (c) => c.trustProxy },
+  { name: 'DNS_SERVERS', default: "the system's resolvers", description: 'comma-separated `ip` or `ip:port` used to check the TXT records that verify SAML domains' },
+  { name: 'OAUTH_<P>_CLIENT_ID', default: 'unset (provider off)', description: 'social sign-in for `<P>` = `GOOGLE`, `GITHUB`, `LINKEDIN`, `FACEBOOK` (with `_CLIENT_SECRET`)', example: 'client-id' },
+  { name: 'OAUTH_<P>_CLIENT_SECRET', default: 'unset (provider off)', description: 'the client secret issued by the provider', example: 'client-secret' },
+  { name: 'OAUTH_<P>_AUTHORIZATION_ENDPOINT', default: "the provider's", description: 'override of the authorization URL' },
+  { name: 'OAUTH_<P>_TOKEN_ENDPOINT', default: "the provider's", description: 'override of the token URL (code exchange)' },
+  { name: 'OAUTH_<P>_USERINFO_ENDPOINT', default: "the provider's", description: 'override of the profile URL' },
+  { name: 'OAUTH_<P>_EMAILS_ENDPOINT', default: "the provider's (GitHub only)", description: 'override of the e-mail addresses URL' },
+  { name: 'OAUTH_<P>_TOKEN_CHECK_ENDPOINT', default: "the provider's", description: 'override of the URL that checks a client-sent access token was issued to this client id' },
+];

@@ -11,7 +11,7 @@ import { newSecret } from './ids.js';
 import { createJobQueue, type JobQueueSettings } from './jobs/job-queue.js';
 import { createStorage } from './storage/create-storage.js';
 import { exportRegistry } from './exports/export-registry.js';
-import type { AssayModule } from './modules/define-module.js';
+import type { AssayModule } from './contract/define-module.js';
 import { platformModule } from './platform-module.js';
 import type { Runtime } from './runtime.js';
 

@@ -1,4 +1,4 @@
-import { defineModule } from './modules/define-module.js';
+import { defineModule } from './contract/define-module.js';
 import { deliverMailJob } from './mail/deliver-mail.js';
 import { sweepMailJob } from './mail/sweep-mail.js';
 import { deliverWebhookJob } from './webhooks/deliver-webhook.js';

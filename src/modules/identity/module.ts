@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/modules/define-module.js';
+import { defineModule } from '../../platform/contract/define-module.js';
 import { authenticator } from './authenticate.js';
 import { identityRoutes } from './routes/index.js';
 import { ssoRoutes } from './routes/sso.js';

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/modules/define-module.js';
+import { defineModule } from '../../platform/contract/define-module.js';
 import { datasetRoutes } from './datasets/routes.js';
 import { sqlJudgeRoutes } from './sql/routes.js';
 import { judgeRoutes } from './routes.js';

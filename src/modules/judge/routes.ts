@@ -12,17 +12,8 @@ import type { JudgeRun } from './schema.js';
 import { generateStub } from './stub/generate-stub.js';
 import { IO_CONVENTION, STUB_TYPES } from './stub/types.js';
 import { comparisonSchema, runVerdictSchema } from './verdict.js';
+import { errorResponse } from '../../platform/http/error-responses.js';
 
-const ErrorBody = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    error: Type.String(),
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-  },
-  { title: 'JudgeError' },
-);
 
 const LanguageView = Type.Object(
   {
@@ -135,7 +126,7 @@ export async function judgeRoutes(app: FastifyInstance, { runtime }: { runtime: 
           { language: Type.Integer(), name: Type.String(), editor: Type.String(), io_convention: Type.String(), stub: Type.String() },
           { title: 'CodingStub' },
         ),
-        404: ErrorBody,
+        404: errorResponse('The question, or the language, is unknown here (`language_not_found`).'),
       },
     },
   }, async (request) => {
@@ -187,7 +178,12 @@ export async function judgeRoutes(app: FastifyInstance, { runtime }: { runtime: 
         },
         { title: 'RunCodingTestsBody' },
       ),
-      response: { 200: RunView, 202: RunView, 400: ErrorBody, 422: ErrorBody },
+      response: {
+        200: { ...RunView, description: 'The run finished within `wait`: its per-test verdicts' },
+        202: { ...RunView, description: 'Still running after `wait` seconds: poll `GET /assessments/questions/runs/:id`' },
+        400: errorResponse('The input breaks its schema (`validation_failed`), the language is not a judge language (`language_not_supported`), or there is no code to run (`code_required`).'),
+        422: errorResponse('The language\'s toolchain is missing on this server (`language_unavailable`).'),
+      },
     },
   }, async (request, reply) => {
     const tenant = tenantOf(request);
@@ -216,7 +212,11 @@ export async function judgeRoutes(app: FastifyInstance, { runtime }: { runtime: 
       summary: 'A coding run and, once done, its per-test verdicts; waits up to `wait` seconds for it to finish',
       params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
       querystring: WaitQuery(0),
-      response: { 200: RunView, 202: RunView, 404: ErrorBody },
+      response: {
+        200: { ...RunView, description: 'The run is done: its per-test verdicts' },
+        202: { ...RunView, description: 'Still queued or running after `wait` seconds' },
+        404: errorResponse('No run with this id in the workspace (`judge_run_not_found`).'),
+      },
     },
   }, async (request, reply) => {
     const tenant = tenantOf(request);

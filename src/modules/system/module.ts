@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/modules/define-module.js';
+import { defineModule } from '../../platform/contract/define-module.js';
 import { systemRoutes } from './routes.js';
 
 /** Liveness and readiness probes. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Runtime } from '../../platform/runtime.js';
 
-const Status = Type.Object({ status: Type.String(), database: Type.Optional(Type.String()) });
+const Status = Type.Object({ status: Type.String(), database: Type.Optional(Type.String()) }, { title: 'Status' });
 
 export async function systemRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   app.get('/health', {
@@ -16,7 +16,7 @@ export async function systemRoutes(app: FastifyInstance, { runtime }: { runtime:
       operationId: 'ready',
       tags: ['System'],
       summary: 'Readiness: the database answers',
-      response: { 200: Status, 503: Status },
+      response: { 200: { ...Status, description: 'The database answers' }, 503: { ...Status, description: 'The database does not answer' } },
     },
   }, async (_request, reply) => {
     try {

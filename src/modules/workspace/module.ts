@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/modules/define-module.js';
+import { defineModule } from '../../platform/contract/define-module.js';
 import { workspaceRoutes } from './routes.js';
 import { usersCsvExport } from './employees/export-employees.js';
 import { certificatesCsvExport } from './employees/export-certificates.js';

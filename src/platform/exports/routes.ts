@@ -8,6 +8,7 @@ import { sendStoredFile } from '../storage/send-file.js';
 import { csvResponse } from './csv-export.js';
 import { ExportFile, exportFileView } from './export-file.js';
 import { findExport, requireDone } from './find-export.js';
+import { errorResponse } from '../http/error-responses.js';
 
 const tags = ['Exports'];
 const Params = Type.Object({ id: Type.String({ pattern: idPattern }) });
@@ -41,7 +42,11 @@ export async function exportRoutes(app: FastifyInstance, { runtime }: { runtime:
         'The CSV file, byte for byte what the synchronous export would have streamed. On S3 storage: a 302 to a short-lived signed URL. ' +
         '409 while the export is queued or running, or when it failed.',
       params: Params,
-      response: { 200: csvResponse, 302: { description: 'Redirect to a short-lived signed URL of the file (S3 storage)' } },
+      response: {
+        200: csvResponse,
+        302: { description: 'Redirect to a short-lived signed URL of the file (S3 storage)' },
+        409: errorResponse('The export is queued, running or failed (`export_not_ready`).'),
+      },
     },
   }, async (request, reply) => {
     const row = requireDone(await findExport(runtime, tenantOf(request), request.params.id));

@@ -1,21 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, reasonPhrase, type FieldProblem } from '../errors.js';
-
-interface ValidationIssue {
-  instancePath: string;
-  message?: string;
-  params: Record<string, unknown>;
-}
-
-function fieldOf(context: string | undefined, issue: ValidationIssue): string {
-  const path = issue.instancePath.replace(/^\//, '');
-  const missing = issue.params.missingProperty as string | undefined;
-  const extra = issue.params.additionalProperty as string | undefined;
-  const leaf = missing ?? extra;
-  // `query` as clients know it (Fastify calls the part `querystring`).
-  const part = context === 'querystring' ? 'query' : (context ?? 'body');
-  return [part, path, leaf].filter(Boolean).join('/');
-}
+import { AppError, reasonPhrase } from '../errors.js';
+import { validationProblems, type ValidationIssue } from './validation-problems.js';
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -30,10 +15,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
     if (fe.validation) {
-      const details: FieldProblem[] = fe.validation.map((issue) => {
-        const field = fieldOf(fe.validationContext, issue);
-        return { field, message: `${field} ${issue.message ?? 'is invalid'}` };
-      });
+      const details = validationProblems(fe.validationContext, fe.validation);
       return reply.status(400).send({
         statusCode: 400,
         error: reasonPhrase(400),

@@ -13,6 +13,17 @@ describe('text PostgreSQL cannot store', () => {
     expect(unstorablePath({ a: ['x', 'lone \udc00 low'] })).toBe('/a/1');
   });
 
+  it('walks values nested far deeper than the call stack allows', () => {
+    let value: unknown = 'a\u0000b';
+    for (let i = 0; i < 100_000; i += 1) value = [value];
+    expect(unstorablePath({ ok: 'fine', deep: value })).toBe(`/deep${'/0'.repeat(100_000)}`);
+  });
+
+  it('reports the first problem in document order, keys before their values', () => {
+    expect(unstorablePath({ a: { b: 'x\u0000' }, c: 'y\u0000' })).toBe('/a/b');
+    expect(unstorablePath({ a: 'fine', 'k\u0000': { z: 'y\u0000' } })).toBe('');
+  });
+
   it('answers 400 naming the field, for bodies and query strings', async () => {
     const app = Fastify();
     app.setValidatorCompiler(validatorCompiler);

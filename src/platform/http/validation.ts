@@ -17,21 +17,34 @@ const textAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array', removeAddi
 /** A string PostgreSQL cannot store: a NUL (text and jsonb refuse it) or a lone UTF-16 surrogate (jsonb refuses it). */
 const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** The JSON-pointer path of the first string (or key) PostgreSQL cannot store. */
-export function unstorablePath(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return unstorable.test(value) ? path : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const found = unstorablePath(value[i], `${path}/${i}`);
-      if (found !== undefined) return found;
+interface Visit {
+  value: unknown;
+  path: string;
+  /** The key that holds `value`, checked before it; its problem is reported at the parent's path. */
+  key?: string;
+  parent?: string;
+}
+
+/**
+ * The JSON-pointer path of the first string (or key) PostgreSQL cannot store, in document order.
+ * Walked with an explicit stack, so no nesting depth can exhaust the call stack.
+ */
+export function unstorablePath(value: unknown): string | undefined {
+  const stack: Visit[] = [{ value, path: '' }];
+  for (let visit = stack.pop(); visit; visit = stack.pop()) {
+    if (visit.key !== undefined && unstorable.test(visit.key)) return visit.parent;
+    const current = visit.value;
+    if (typeof current === 'string') {
+      if (unstorable.test(current)) return visit.path;
+    } else if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i -= 1) stack.push({ value: current[i], path: `${visit.path}/${i}` });
+    } else if (typeof current === 'object' && current !== null) {
+      const entries = Object.entries(current);
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const [key, item] = entries[i];
+        stack.push({ value: item, path: `${visit.path}/${key}`, key, parent: visit.path });
+      }
     }
-    return undefined;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (unstorable.test(key)) return path;
-    const found = unstorablePath(item, `${path}/${key}`);
-    if (found !== undefined) return found;
   }
   return undefined;
 }

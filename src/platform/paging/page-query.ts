@@ -41,8 +41,11 @@ export const PageQuery = {
       minLength: 1,
       maxLength: 64,
       description:
-        'Keyset cursor: the _id of the last row of the previous page (same orderBy and order). Overrides offset and page, ' +
-        'and stays fast however deep the page is. The row must still match the filters, otherwise 400.',
+        'Keyset cursor: the _id of the last row of the previous page. Answers the rows after that row in the asked orderBy and order ' +
+        '(a cursor names a row, not a position, so it holds under any sort). Overrides offset and page, stays fast however deep the page is, ' +
+        'and is numbered as offset would number the same position: after the last row, an empty page past totalPages. ' +
+        'A cursor that is malformed, or is not a row of this list with the same filters (unknown, deleted, another workspace\'s or another list\'s), ' +
+        'is a 400 invalid_cursor naming query/after, for every orderBy.',
     }),
   ),
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Type } from 'typebox';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { testDatabase } from '../../../test/support/app.js';
 import type { Database } from '../db/client.js';
@@ -172,10 +172,35 @@ describe('paginate', () => {
     expect(error.message).toContain('score');
   });
 
-  it('refuses a cursor that is not a row of this filtered list', async () => {
-    const error = await page({ orderBy: 'score', after: newId() }).catch((e) => e);
-    expect(error.statusCode).toBe(400);
-    expect(error.details[0].field).toBe('query/after');
+  it('refuses, under every sort, a cursor that is malformed or names no row of this filtered list', async () => {
+    const [foreign] = await database.query<{ id: string }>(`select id from ${rowsName} where workspace_id = $1`, [otherWorkspace]);
+    const [filteredOut] = await database.query<{ id: string }>(`select id from ${rowsName} where workspace_id = $1 and score <> 0 limit 1`, [workspace]);
+    const cursors = { unknown: newId(), zeros: '0'.repeat(24), ones: 'f'.repeat(24), malformed: 'not-an-id', foreign: foreign.id };
+    for (const orderBy of ['_id', 'score', 'name']) {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const [kind, after] of Object.entries(cursors)) {
+          const error = await page({ orderBy, order, after }).catch((e) => e);
+          expect(error, `${kind} cursor, ${orderBy} ${order}`).toBeInstanceOf(AppError);
+          expect([error.statusCode, error.code, error.details?.[0]?.field], `${kind} cursor, ${orderBy} ${order}`).toEqual([400, 'invalid_cursor', 'query/after']);
+        }
+        const filtered = source(and(eq(rows.workspaceId, workspace), eq(rows.score, 0)));
+        const error = await paginate(database.db, { orderBy, order, after: filteredOut.id }, filtered).catch((e) => e);
+        expect([error.statusCode, error.code], `a row outside the filters, ${orderBy} ${order}`).toEqual([400, 'invalid_cursor']);
+      }
+    }
+  });
+
+  it('numbers a cursor page as offset numbers the same position, also the empty page after the last row', async () => {
+    for (const orderBy of ['_id', 'score']) {
+      const all = (await page({ orderBy, order: 'asc', limit: 2000 })).docs.map((d) => d._id);
+      for (const [position, limit] of [[9, 10], [12, 10], [total - 1, 10], [total - 1, 1], [total - 1, total]] as const) {
+        const byCursor = await page({ orderBy, order: 'asc', limit, after: all[position] });
+        const byOffset = await page({ orderBy, order: 'asc', limit, offset: position + 1 });
+        expect(byCursor, `after row ${position + 1}, limit ${limit}, ${orderBy}`).toEqual(byOffset);
+      }
+      const last = await page({ orderBy, order: 'asc', limit: 1, after: all.at(-1) });
+      expect(last).toMatchObject({ docs: [], totalDocs: total, page: total + 1, totalPages: total, hasNextPage: false, nextPage: null, hasPrevPage: true, prevPage: total });
+    }
   });
 
   it('pages a joined source by the joined columns, by page and by cursor', async () => {

@@ -32,6 +32,7 @@ import type { PgColumn, PgSelect, PgSelectBuilder, SelectedFields } from 'drizzl
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { DbOrTx } from '../db/client.js';
 import { badRequest } from '../errors.js';
+import { isId } from '../ids.js';
 import { pageOf, pageRequest, type Page, type PageQueryValues, type PageRequest } from './page-query.js';
 
 export { PageQuery, Paginated, pageRequest, maxPageSize, defaultPageSize } from './page-query.js';
@@ -70,6 +71,13 @@ function sortKeyOf(source: PageSource<SelectedFields>, name: string): PgColumn |
   const allowed = [...new Set(['_id', ...Object.keys(source.sortable)])].join(', ');
   throw badRequest('invalid_order_by', `orderBy "${name.slice(0, 64)}" is not sortable here; use one of: ${allowed}`, 'query/orderBy');
 }
+
+/**
+ * One rule for every sort: the cursor must be the _id of a row of this list, as filtered now.
+ * Malformed, unknown, deleted, another workspace's or another list's rows are all refused alike.
+ */
+const invalidCursor = () =>
+  badRequest('invalid_cursor', 'after must be the _id of a row of this list that matches the same filters; start again without after', 'query/after');
 
 class PagedRun {
   constructor(
@@ -119,9 +127,11 @@ class PagedRun {
    * sort value is read in SQL (a row comparison against a subquery), never round-tripped through JS,
    * so timestamps keep their microseconds. Sort columns used with `after` should be NOT NULL.
    * The page number is derived from the count of rows up to the cursor, taken in the same scan as
-   * totalDocs.
+   * totalDocs (and whether the cursor row is there at all), so a cursor page is numbered as
+   * `offset` would number it; after the last row that is the empty page past totalPages.
    */
   async afterCursor(after: string): Promise<Page<unknown>> {
+    if (!isId(after)) throw invalidCursor();
     const { limit, order } = this.request;
     const { id, where } = this.source;
     const operator = sql.raw(order === 'asc' ? '>' : '<');
@@ -133,9 +143,7 @@ class PagedRun {
       beyond: sql<number>`count(*) filter (where ${beyond})`.mapWith(Number),
       found: sql<boolean | null>`bool_or(${id} = ${after})`,
     }).where(where);
-    if (!byId && !counts.found) {
-      throw badRequest('invalid_cursor', 'after must be the _id of a row of this list that matches the same filters', 'query/after');
-    }
+    if (!counts.found) throw invalidCursor();
     const docs = limit > 0 ? await this.select(this.source.fields).where(and(where, beyond)).orderBy(...this.ordering).limit(limit) : [];
     const totalDocs = Number(counts.total);
     return pageOf(docs, totalDocs, limit, totalDocs - counts.beyond);

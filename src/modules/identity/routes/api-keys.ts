@@ -6,7 +6,10 @@ import { authRateLimit } from '../../../platform/http/rate-limit.js';
 import { tenantOf } from '../../../platform/http/request-context.js';
 import { forbidden, unauthorized } from '../../../platform/errors.js';
 import { createApiKey, getApiKeyView, listApiKeyViews, revokeApiKey } from '../api-keys.js';
-import { ApiKeyMetadata, ErrorBody } from './schemas.js';
+import { ApiKeyMetadata } from './schemas.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
+
+const keysNeedAUser = errorResponse('Only a workspace admin manages API keys (`forbidden`), signed in: an API key gets `user_required`.');
 
 const CreatedApiKey = Type.Object(
   {
@@ -41,7 +44,7 @@ export function apiKeyRoutes(app: FastifyInstance, runtime: Runtime): void {
       tags: ['API keys'],
       summary: 'Create an API key for the workspace; the key is in this answer only',
       body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', example: 'Production API Key' }) }, { title: 'CreateApiKeyBody' }),
-      response: { 201: CreatedApiKey, 403: ErrorBody },
+      response: { 201: CreatedApiKey, 403: keysNeedAUser },
     },
   }, async (request, reply) => {
     const { workspaceId, userId } = requireAdminUser(request);
@@ -56,7 +59,7 @@ export function apiKeyRoutes(app: FastifyInstance, runtime: Runtime): void {
       operationId: 'listApiKeys',
       tags: ['API keys'],
       summary: "The workspace's live API keys (never the keys themselves), newest first",
-      response: { 200: Type.Array(ApiKeyMetadata), 403: ErrorBody },
+      response: { 200: Type.Array(ApiKeyMetadata), 403: keysNeedAUser },
     },
   }, async (request) => listApiKeyViews(db, requireAdminUser(request).workspaceId));
 
@@ -67,7 +70,7 @@ export function apiKeyRoutes(app: FastifyInstance, runtime: Runtime): void {
       tags: ['API keys'],
       summary: 'Revoke an API key; it stops working at once',
       params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-      response: { 204: Type.Null({ description: 'Revoked' }), 403: ErrorBody },
+      response: { 204: Type.Null({ description: 'Revoked' }), 403: keysNeedAUser },
     },
   }, async (request, reply) => {
     await revokeApiKey(db, requireAdminUser(request).workspaceId, request.params.id);

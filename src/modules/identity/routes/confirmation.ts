@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { authRateLimit } from '../../../platform/http/rate-limit.js';
 import { confirmAccount, resendConfirmation } from '../confirmation.js';
-import { Email, Message, MessageWithUser, Token, accountUser } from './schemas.js';
+import { Email, Message, MessageWithUser, Token, accountUser, linkTokenErrors } from './schemas.js';
 
 export function confirmationRoutes(app: FastifyInstance, runtime: Runtime): void {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -33,7 +33,7 @@ export function confirmationRoutes(app: FastifyInstance, runtime: Runtime): void
       summary: 'Confirm an account with the e-mailed token (single use)',
       'x-seed': ['coodesh:auth/confirmation-account'],
       params: Token,
-      response: { 200: MessageWithUser },
+      response: { 200: MessageWithUser, ...linkTokenErrors },
     },
   }, async (request) => {
     const user = await confirmAccount(runtime, request.params.token);

@@ -9,7 +9,8 @@ import { reasonPhrase } from '../../../platform/errors.js';
 import { Session } from '../session.js';
 import { describeInvite } from '../invites.js';
 import { acceptInvite, AuthenticationRequired } from '../accept-invite.js';
-import { ProfileFields, Token } from './schemas.js';
+import { inviteErrors, ProfileFields, Token } from './schemas.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
 
 const InviteInfo = Type.Object(
   {
@@ -59,7 +60,7 @@ export function inviteRoutes(app: FastifyInstance, runtime: Runtime): void {
       summary: 'Check a workspace invite and show its workspace (404 unknown, 410 expired or used)',
       'x-seed': ['coodesh:auth/validate-invite-token'],
       params: Token,
-      response: { 200: InviteInfo },
+      response: { 200: InviteInfo, ...inviteErrors },
     },
   }, async (request) => {
     const { invite, workspace, registered } = await describeInvite(runtime.database.db, request.params.token);
@@ -90,7 +91,13 @@ export function inviteRoutes(app: FastifyInstance, runtime: Runtime): void {
       'x-seed': ['coodesh:auth/invite'],
       params: Token,
       body: AcceptInviteBody,
-      response: { 200: Session, 401: AcceptInviteRefused },
+      response: {
+        200: Session,
+        401: { ...AcceptInviteRefused, description: 'The invited address has an account: authenticate as it (`authentication_required`, with `provider`), or the password is wrong (`invalid_credentials`).' },
+        403: errorResponse('The invite was sent to another e-mail address (`invite_email_mismatch`).'),
+        ...inviteErrors,
+        409: errorResponse('An account with this e-mail exists (`email_taken`).'),
+      },
     },
   }, async (request, reply) => {
     const body = request.body;

@@ -5,7 +5,7 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { authRateLimit } from '../../../platform/http/rate-limit.js';
 import { badRequest } from '../../../platform/errors.js';
 import { checkResetToken, requestPasswordReset, resetPassword } from '../password-reset.js';
-import { Email, Message, MessageWithUser, Token, accountUser, newPassword } from './schemas.js';
+import { Email, Message, MessageWithUser, Token, accountUser, linkTokenErrors, newPassword } from './schemas.js';
 
 const ResetTokenInfo = Type.Object(
   { message: Type.String(), email: Type.String({ description: 'The account the link resets' }) },
@@ -47,7 +47,7 @@ export function passwordRoutes(app: FastifyInstance, runtime: Runtime): void {
       summary: 'Check a password-reset token (404 unknown, 410 expired or used)',
       'x-seed': ['coodesh:auth/validate-reset-token'],
       params: Token,
-      response: { 200: ResetTokenInfo },
+      response: { 200: ResetTokenInfo, ...linkTokenErrors },
     },
   }, async (request) => {
     const user = await checkResetToken(runtime.database.db, request.params.token);
@@ -63,7 +63,7 @@ export function passwordRoutes(app: FastifyInstance, runtime: Runtime): void {
       'x-seed': ['coodesh:auth/reset'],
       params: Token,
       body: ResetBody,
-      response: { 200: MessageWithUser },
+      response: { 200: MessageWithUser, ...linkTokenErrors },
     },
   }, async (request) => {
     const { newPassword: password, confirmPassword } = request.body;

@@ -16,6 +16,9 @@ import {
   samlVerificationRecord,
   type SamlProvider,
 } from '../saml/providers.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
+
+const samlDomainTaken = errorResponse('Another SAML provider already verified one of these domains (`saml_domain_taken`).');
 
 const SamlProviderView = Type.Object(
   {
@@ -89,7 +92,7 @@ export function samlProviderRoutes(app: FastifyInstance, runtime: Runtime): void
         'The provider starts unverified: publish `verification_txt` as a TXT record on each domain, then POST /saml-providers/:id/verify. ' +
         '409 `saml_domain_taken` when a verified provider already has a domain; 400 for public webmail domains or a certificate that does not parse.',
       body: NewSamlProviderBody,
-      response: { 201: SamlProviderView },
+      response: { 201: SamlProviderView, 409: samlDomainTaken },
     },
   }, async (request, reply) => {
     const b = request.body;
@@ -131,7 +134,13 @@ export function samlProviderRoutes(app: FastifyInstance, runtime: Runtime): void
         '503 `dns_unavailable`. With `?override=true` an instance super admin verifies without DNS (403 for anyone else).',
       params: IdParams,
       querystring: VerifyQuery,
-      response: { 200: SamlProviderView },
+      response: {
+        200: SamlProviderView,
+        403: errorResponse('`override=true` by anyone but an instance super admin (`super_admin_required`), or a role that may not manage SSO.'),
+        409: samlDomainTaken,
+        422: errorResponse('A domain has no `verification_txt` record yet (`saml_domain_unverified`; `details` name them).'),
+        503: errorResponse('The DNS lookup failed (`dns_unavailable`); try again later.'),
+      },
     },
   }, async (request) => {
     const workspaceId = tenantOf(request).workspaceId;

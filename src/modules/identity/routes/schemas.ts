@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { roles } from '../../../platform/auth/permissions.js';
 import type { User } from '../users.js';
 import { accountUserFields } from '../session.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
 
 export const Email = Type.String({ format: 'email', maxLength: 254, description: 'E-mail address', example: 'john.doe@company.com' });
 /** argon2 takes any length; the cap only keeps a huge body from becoming a huge hash input. */
@@ -63,14 +64,14 @@ export const ApiKeyMetadata = Type.Object(
   { title: 'ApiKeyMetadata' },
 );
 
-/** The core error shape, declared where a route documents a refusal (e.g. 403). */
-export const ErrorBody = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    error: Type.String(),
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-  },
-  { title: 'ErrorBody' },
-);
+/** What a route taking a workspace invite token (in the path or the body) can answer besides success. */
+export const inviteErrors = {
+  404: errorResponse('The invite token is unknown (`invite_not_found`).'),
+  410: errorResponse('The invite has expired or was already used (`invite_expired`).'),
+};
+
+/** What a route taking an e-mailed link token (password reset, account confirmation) can answer besides success. */
+export const linkTokenErrors = {
+  404: errorResponse('The link token is unknown (`token_not_found`).'),
+  410: errorResponse('The link has expired or was already used (`token_expired`).'),
+};

@@ -6,7 +6,8 @@ import { authRateLimit } from '../../../platform/http/rate-limit.js';
 import { Session } from '../session.js';
 import { signIn } from '../sign-in.js';
 import { connectInfo } from '../connect.js';
-import { AnyPassword, Email } from './schemas.js';
+import { AnyPassword, Email, inviteErrors } from './schemas.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
 
 const SignInBody = Type.Object(
   {
@@ -41,7 +42,11 @@ export function signInRoutes(app: FastifyInstance, runtime: Runtime): void {
       summary: 'Sign in with e-mail and password (optionally accepting a workspace invite)',
       'x-seed': ['coodesh:auth/sign-in'],
       body: SignInBody,
-      response: { 200: Session },
+      response: {
+        200: Session,
+        401: errorResponse('E-mail or password is incorrect (`invalid_credentials`).'),
+        ...inviteErrors,
+      },
     },
   }, async (request) =>
     signIn(runtime, request.body, {

@@ -5,7 +5,8 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { authRateLimit } from '../../../platform/http/rate-limit.js';
 import { Session } from '../session.js';
 import { signUp } from '../sign-up.js';
-import { newPassword, ProfileFields } from './schemas.js';
+import { inviteErrors, newPassword, ProfileFields } from './schemas.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
 
 const SignUpBody = Type.Object(
   {
@@ -29,7 +30,7 @@ export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
       summary: 'Register an account (optionally creating a company, or joining one through an invite)',
       'x-seed': ['coodesh:auth/sign-up'],
       body: SignUpBody,
-      response: { 201: Session },
+      response: { 201: Session, ...inviteErrors, 409: errorResponse('An account with this e-mail exists (`email_taken`).') },
     },
   }, async (request, reply) => {
     const body = request.body;

@@ -11,6 +11,7 @@ import { completeSamlLogin } from '../saml/complete-saml-login.js';
 import { findSamlProviderById } from '../saml/providers.js';
 import { samlClient } from '../saml/saml-client.js';
 import { samlProviderRoutes } from './saml-providers.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
 
 const providerNames: Record<OAuthProvider, string> = { google: 'Google', github: 'GitHub', linkedin: 'LinkedIn', facebook: 'Facebook' };
 
@@ -80,7 +81,12 @@ export async function ssoRoutes(app: FastifyInstance, { runtime }: { runtime: Ru
           '422 when the provider shares no verified e-mail.',
         'x-seed': [`coodesh:auth/${provider}`],
         body: OAuthBody,
-        response: { 200: Session },
+        response: {
+          200: Session,
+          401: errorResponse('The provider rejected the code or token (`oauth_code_invalid`, `oauth_token_invalid`, `oauth_token_wrong_client`).'),
+          422: errorResponse('The provider shares no verified e-mail (`oauth_email_missing`, `oauth_email_unverified`).'),
+          503: errorResponse('The provider could not be reached or rejected this server\'s client credentials (`oauth_provider_unavailable`, `oauth_client_rejected`).'),
+        },
       },
     }, async (request) => {
       const { user, isNew } = await signInWithOAuth(db, runtime.config, provider, {
@@ -106,7 +112,7 @@ export async function ssoRoutes(app: FastifyInstance, { runtime }: { runtime: Ru
       description: 'Answers `{redirect_url, provider_id, relay_state}`; 404 `saml_provider_not_found` when no provider serves the e-mail\'s domain or id.',
       'x-seed': ['coodesh:auth/login-saml'],
       body: SamlLoginBody,
-      response: { 200: SamlLoginStart },
+      response: { 200: SamlLoginStart, 404: errorResponse('No SAML provider serves the e-mail\'s domain or id (`saml_provider_not_found`).') },
     },
   }, async (request) => {
     const started = await startSamlLogin(db, runtime.config, request.body);
@@ -128,7 +134,12 @@ export async function ssoRoutes(app: FastifyInstance, { runtime }: { runtime: Ru
       'x-seed': ['coodesh:auth/saml'],
       consumes: ['application/json', 'application/x-www-form-urlencoded'],
       body: SamlCallbackBody,
-      response: { 200: Session },
+      response: {
+        200: Session,
+        401: errorResponse('The SAML response is not valid for this service provider and request (`saml_response_invalid`).'),
+        403: errorResponse('The e-mail is outside the provider\'s domains (`saml_email_domain_mismatch`), or the membership is suspended (`membership_inactive`).'),
+        409: errorResponse('An account with this e-mail exists and the provider\'s domains are not verified (`account_exists_link_required`).'),
+      },
     },
   }, async (request) => {
     const { user, isNew, workspaceId } = await completeSamlLogin(db, runtime.config, {

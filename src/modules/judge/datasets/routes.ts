@@ -10,6 +10,7 @@ import { maxPageSize } from '../../../platform/paging/paginate.js';
 import { createDataset, createSharedDataset, type NewDataset } from './create-dataset.js';
 import { findDataset, listDatasets } from './find-datasets.js';
 import { maxCompressedBytes, maxScriptBytes } from './gzip-script.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
 
 const Dataset = Type.Object(
   {
@@ -99,7 +100,12 @@ export async function datasetRoutes(app: FastifyInstance, { runtime }: { runtime
       'x-seed': ['coodesh:questions/create-a-question-dataset'],
       consumes: ['multipart/form-data'],
       body: { content: { 'multipart/form-data': { schema: UploadForm } } } as never,
-      response: { 201: Dataset },
+      response: {
+        201: Dataset,
+        400: errorResponse('A form field is missing or wrong, or the script is not gzip, not UTF-8 SQL, fails to load or creates no table (`dataset_invalid`, `dataset_has_no_tables`, ...).'),
+        413: errorResponse(`The upload exceeds ${maxCompressedBytes / 1048576} MB, or ${maxScriptBytes / 1048576} MB once inflated (\`dataset_too_large\`).`),
+        415: errorResponse('The request is not multipart/form-data (`multipart_required`).'),
+      },
     },
   }, async (request, reply) => {
     const tenant = tenantOf(request);

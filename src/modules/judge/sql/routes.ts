@@ -6,6 +6,7 @@ import { tenantOf } from '../../../platform/http/request-context.js';
 import { idPattern } from '../../../platform/ids.js';
 import { runSqlSubmission, sqlLimits } from './run-sql.js';
 import { sqlVerdictSchema } from './sql-verdict.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
 
 const sqlText = (description: string) => Type.String({ minLength: 1, maxLength: 200_000, description });
 
@@ -50,7 +51,10 @@ export async function sqlJudgeRoutes(app: FastifyInstance, { runtime }: { runtim
       'x-seed': ['coodesh:questions/run-sql-question-preview'],
       params: Type.Object({ id: Type.String({ pattern: idPattern, description: 'The SQL question' }) }),
       body: RunSqlBody,
-      response: { 200: sqlVerdictSchema },
+      response: {
+        200: sqlVerdictSchema,
+        503: errorResponse('The SQL runner is busy, starting or shutting down (`sql_runner_busy`, `sql_runner_unavailable`, `sql_runner_closed`); retry shortly.'),
+      },
     },
   }, async (request) => {
     const body = request.body;

@@ -16,6 +16,9 @@ import { removeEmployees } from './remove-employees.js';
 import { usersCsvExport } from './export-employees.js';
 import { certificatesCsvExport } from './export-certificates.js';
 import * as S from './schemas.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
+
+const lastAdmin = errorResponse('The workspace would have no active admin left (`last_admin`).');
 
 const tags = ['Workspace: employees'];
 
@@ -69,7 +72,7 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
         '(no password, never signed in, no linked identity) and it belongs to no other workspace; otherwise `account_deleted` is false.',
       'x-seed': ['coodesh:workspace/remove-employees'],
       body: S.RemoveManyBody,
-      response: { 200: Type.Array(S.Removed) },
+      response: { 200: Type.Array(S.Removed), 409: lastAdmin },
     },
   }, async (request) => removeEmployees(db, tenantOf(request), request.body.users));
 
@@ -158,7 +161,10 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
       'x-seed': ['coodesh:workspace/update-employee'],
       params: S.UserParams,
       body: S.UpdateBody,
-      response: { 200: S.Employee },
+      response: {
+        200: S.Employee,
+        409: errorResponse('The name or e-mail belongs to the person (`shared_account`, `email_confirmed`), the e-mail is another account\'s (`email_taken`), the change would leave no active admin (`last_admin`) or an employee without a subaccount (`last_subaccount`).'),
+      },
     },
   }, async (request) => {
     const updated = await updateEmployee(db, tenantOf(request), actorId(request), request.params.id, request.body);
@@ -167,10 +173,6 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
 
   typed.delete('/workspace/users/:id', {
     config: { permission: 'delete_user' },
-    // The seed's clients may send the DELETE without a body: read it as {}.
-    preValidation: async (request) => {
-      request.body ??= {};
-    },
     schema: {
       operationId: 'removeEmployee',
       tags,
@@ -181,7 +183,7 @@ export async function employeeRoutes(app: FastifyInstance, { runtime }: { runtim
       'x-seed': ['coodesh:workspace/remove-employee'],
       params: S.UserParams,
       body: S.RemoveOneBody,
-      response: { 200: S.Removed },
+      response: { 200: S.Removed, 409: lastAdmin },
     },
   }, async (request) => {
     const [removed] = await removeEmployees(db, tenantOf(request), [{ _id: request.params.id, deleteAccount: request.body.deleteAccount }], () => 'params/id');

@@ -9,6 +9,9 @@ import { createSubaccount, removeSubaccount, updateSubaccount } from './save-sub
 import { getSubaccount } from './subaccount-view.js';
 import { listSubaccountOptions, listSubaccounts } from './list-subaccounts.js';
 import { subaccountStats } from './subaccount-stats.js';
+import { errorResponse } from '../../../platform/http/error-responses.js';
+
+const lastSubaccount = errorResponse('It would take away an employee\'s only subaccount (`last_subaccount`).');
 
 const tags = ['Workspace: subaccounts'];
 const DateTime = Type.String({ format: 'date-time' });
@@ -141,7 +144,7 @@ export async function subaccountRoutes(app: FastifyInstance, { runtime }: { runt
       'x-seed': ['coodesh:workspace/update-a-subaccount'],
       params: SubParams,
       body: SubaccountBody,
-      response: { 200: Type.Object({ redirect_to: Type.String({ example: '/assessments/workspace/subaccounts/6501d432afe2730012f74d68' }) }) },
+      response: { 200: Type.Object({ redirect_to: Type.String({ example: '/assessments/workspace/subaccounts/6501d432afe2730012f74d68' }) }), 409: lastSubaccount },
     },
   }, async (request) => updateSubaccount(db, tenantOf(request), actorId(request), request.params.subId, request.body));
 
@@ -156,7 +159,7 @@ export async function subaccountRoutes(app: FastifyInstance, { runtime }: { runt
         'members confined to subaccounts may not delete them (403).',
       'x-seed': ['coodesh:workspace/remove-subaccount'],
       params: SubParams,
-      response: { 204: Type.Null() },
+      response: { 204: Type.Null({ description: 'Deleted' }), 409: lastSubaccount },
     },
   }, async (request, reply) => {
     await removeSubaccount(db, tenantOf(request), request.params.subId);
