@@ -60,6 +60,18 @@ export function languageOf(request: FastifyRequest): Language {
   return (languages as readonly string[]).includes(asked ?? '') ? (asked as Language) : 'en';
 }
 
+/**
+ * A request carries one credential. With both an `x-api-key` and a Bearer token, which of them
+ * acts (and in which workspace) would be a guess: refuse it, whether they agree or not.
+ */
+function checkOneCredential(request: FastifyRequest): void {
+  const bearer = /^bearer\s+\S/i.test(header(request, 'authorization') ?? '');
+  if (!bearer || !header(request, 'x-api-key')) return;
+  throw new AppError(400, 'ambiguous_credentials', 'Send either x-api-key or Authorization: Bearer, not both', [
+    { field: 'headers/x-api-key', message: 'must not be sent with Authorization: Bearer' },
+  ]);
+}
+
 /** The single gate: every route passes here before its handler; tenancy is decided once. */
 export function registerRequestContext(app: FastifyInstance, auth: Authenticator): void {
   app.decorateRequest('principal', undefined);
@@ -70,6 +82,7 @@ export function registerRequestContext(app: FastifyInstance, auth: Authenticator
     if (request.is404) return;
     const config = request.routeOptions.config ?? {};
     const mode: RouteAuth = config.auth ?? 'workspace';
+    checkOneCredential(request);
     // On public routes stale credentials are ignored: a client holding an expired token can still sign in.
     const principal = mode === 'public' ? await auth.principal(request).catch(() => undefined) : await auth.principal(request);
     request.principal = principal;
