@@ -25,9 +25,10 @@ export interface Tenant {
  * How a route is protected:
  * - `public`: anyone; a principal and tenant are still resolved when credentials are sent.
  * - `user`: a signed-in user (JWT); no workspace needed.
+ * - `principal`: an API key or a signed-in user; the workspace is resolved when there is one.
  * - `workspace` (default): an API key, or a user acting in a workspace they belong to.
  */
-export type RouteAuth = 'public' | 'user' | 'workspace';
+export type RouteAuth = 'public' | 'user' | 'principal' | 'workspace';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
