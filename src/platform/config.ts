@@ -2,6 +2,14 @@ import { resolve } from 'node:path';
 
 export type Role = 'user' | 'business' | 'hunter' | 'manager' | 'admin';
 
+/**
+ * Who may open an account (SIGNUP): `open` anyone; `invite-only` an address holding a pending
+ * invitation (and the first account of an empty instance); `closed` nobody, accounts come from
+ * workspaces (the employees API) and the CLI. The default is `invite-only`: see README, Configuration.
+ */
+export const signupModes = ['open', 'invite-only', 'closed'] as const;
+export type SignupMode = (typeof signupModes)[number];
+
 export interface OAuthProviderConfig {
   clientId: string;
   clientSecret: string;
@@ -39,6 +47,7 @@ export interface Config {
   /** Believe X-Forwarded-For (client address for rate limits) only behind a known proxy: `true` or a list of proxy addresses/CIDRs. */
   trustProxy: boolean | string;
   rateLimit: { max: number; windowMs: number };
+  signup: SignupMode;
   oauth: Partial<Record<'google' | 'github' | 'linkedin' | 'facebook', OAuthProviderConfig>>;
   /** DNS servers for domain-ownership checks (`DNS_SERVERS`, comma-separated `ip` or `ip:port`); the system's when unset. */
   dnsServers?: string[];
@@ -127,10 +136,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: Number(env.BODY_LIMIT ?? 1024 * 1024),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimit: { max: Number(env.AUTH_RATE_LIMIT ?? 20), windowMs: Number(env.AUTH_RATE_WINDOW_MS ?? 60_000) },
+    signup: parseSignupMode(env.SIGNUP),
     oauth,
     dnsServers: env.DNS_SERVERS ? env.DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     ...overrides,
   };
+}
+
+function parseSignupMode(value: string | undefined): SignupMode {
+  const mode = value?.trim() || 'invite-only';
+  if (!(signupModes as readonly string[]).includes(mode)) throw new Error(`SIGNUP must be one of ${signupModes.join(', ')} (got "${mode}")`);
+  return mode as SignupMode;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

@@ -3,9 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { authRateLimit } from '../../../platform/http/rate-limit.js';
-import { Session } from '../session.js';
 import { signUp } from '../sign-up.js';
-import { newPassword, ProfileFields } from './schemas.js';
+import { normalizeEmail } from '../users.js';
+import { ErrorBody, newPassword, ProfileFields } from './schemas.js';
 
 const SignUpBody = Type.Object(
   {
@@ -20,6 +20,23 @@ const SignUpBody = Type.Object(
   { title: 'SignUpBody' },
 );
 
+const SignUpAccepted = Type.Object(
+  {
+    message: Type.String({ description: 'The same for every address: what happens next is in the mailbox' }),
+    email: Type.String({ description: 'The address, normalized' }),
+  },
+  { title: 'SignUpAccepted' },
+);
+
+const signUpDescription =
+  'Answers 202 with the same body whether an account was opened or not, so the answer never tells whether an address has an account. ' +
+  'The mailbox is told what happened: a new account gets its confirmation link (and the generated password), an address that already has an ' +
+  'account gets a notice with a sign-in and a password-reset link, and under SIGNUP=invite-only an address without an invitation gets a notice ' +
+  'that accounts are by invitation. A new account signs in with its password once the address is confirmed (the first account of an empty ' +
+  'instance is confirmed at once). SIGNUP (server configuration) decides who may open an account: `open` anyone; `invite-only` (the default) ' +
+  'an address holding a pending invitation, or a request with an `invite` token; `closed` nobody: 403 `signup_closed`. ' +
+  'Errors that depend only on the request (a missing name or password, an unknown, expired or someone else\'s invite) answer as usual.';
+
 export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
   app.withTypeProvider<TypeBoxTypeProvider>().post('/auth/signup', {
     config: { auth: 'public', rateLimit: authRateLimit(runtime.config) },
@@ -27,13 +44,14 @@ export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
       operationId: 'signUp',
       tags: ['Authentication'],
       summary: 'Register an account (optionally creating a company, or joining one through an invite)',
+      description: signUpDescription,
       'x-seed': ['coodesh:auth/sign-up'],
       body: SignUpBody,
-      response: { 201: Session },
+      response: { 202: SignUpAccepted, 403: ErrorBody },
     },
   }, async (request, reply) => {
     const body = request.body;
-    const session = await signUp(runtime, {
+    await signUp(runtime, {
       email: body.email,
       password: body.password,
       generatePassword: body.generatePassword,
@@ -50,6 +68,6 @@ export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
       plan: body.plan,
       modules: body.modules,
     }, { language: request.language });
-    return reply.status(201).send(session);
+    return reply.status(202).send({ message: 'Check your mailbox: we sent what to do next to this address', email: normalizeEmail(body.email) });
   });
 }
