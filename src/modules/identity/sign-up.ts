@@ -7,7 +7,8 @@ import { queueMail } from '../../platform/mail/queue-mail.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { addMember, createWorkspace } from '../workspace/create-workspace.js';
 import { createUser, findUserByEmail, normalizeEmail, type NewUser } from './users.js';
-import { checkInviteEmail, claimInvite, findOpenInvite } from './invites.js';
+import { checkInviteEmail, claimInvite, findOpenInvite, type Invite } from './invites.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import { queueConfirmationMail } from './confirmation.js';
 import { signInLink } from './links.js';
 import { mayOpenAccount, signupClosed } from './sign-up-policy.js';
@@ -36,6 +37,7 @@ export interface SignUpInput extends Profile {
   password?: string;
   generatePassword?: boolean;
   roles?: Role;
+  /** An invite token. */
   invite?: string;
   companyName?: string;
   techSize?: string;
@@ -74,6 +76,33 @@ export function accountFromProfile(input: Profile, passwordHash: string | undefi
   };
 }
 
+interface NewAccount extends Omit<SignUpInput, 'invite'> {
+  passwordHash: string;
+  /** The generated password, mailed in plain (generatePassword: true). */
+  generated?: string;
+  invite?: Invite;
+  confirmed: boolean;
+}
+
+/** Writes the new account, its workspace or invite membership, and its mails, in the caller's transaction. */
+async function openAccount(tx: DbOrTx, appUrl: string, account: NewAccount, language: string): Promise<void> {
+  const user = await createUser(tx, { ...accountFromProfile(account, account.passwordHash), confirmed: account.confirmed });
+  if (account.companyName?.trim()) {
+    const workspace = await createWorkspace(tx, { name: account.companyName.trim(), plan: account.plan, modules: account.modules, techSize: account.techSize });
+    await addMember(tx, workspace.id, user.id, { roles: 'admin' });
+  }
+  if (account.invite) await claimInvite(tx, account.invite, user.id);
+  if (account.generated) {
+    await queueMail(tx, {
+      to: user.email,
+      template: 'generated_password',
+      language,
+      data: { name: user.displayName, password: account.generated, link: signInLink(appUrl) },
+    });
+  }
+  if (!user.confirmedAt) await queueConfirmationMail(tx, appUrl, user, language);
+}
+
 /**
  * Registers an account, answering nothing about the address: the caller learns the same whether an
  * account was opened, already existed, or SIGNUP=invite-only kept it closed; the mailbox's owner is
@@ -106,29 +135,14 @@ export async function signUp(runtime: Runtime, input: SignUpInput, context: { la
   const maybeFirst = await isEmptyInstance(db);
 
   try {
-    await db.transaction(async (tx) => {
+    const opened = await db.transaction(async (tx) => {
       const first = maybeFirst && (await claimFirstAccount(tx));
-      const user = await createUser(tx, { ...accountFromProfile(input, passwordHash), confirmed: first });
-      if (input.companyName?.trim()) {
-        const workspace = await createWorkspace(tx, {
-          name: input.companyName.trim(),
-          plan: input.plan,
-          modules: input.modules,
-          techSize: input.techSize,
-        });
-        await addMember(tx, workspace.id, user.id, { roles: 'admin' });
-      }
-      if (invite) await claimInvite(tx, invite, user.id);
-      if (generated) {
-        await queueMail(tx, {
-          to: user.email,
-          template: 'generated_password',
-          language: context.language,
-          data: { name: user.displayName, password: generated, link: signInLink(appUrl) },
-        });
-      }
-      if (!user.confirmedAt) await queueConfirmationMail(tx, appUrl, user, context.language);
+      // Another sign-up was the first account meanwhile: this one needs what any other would.
+      if (maybeFirst && !first && !invite && !(await mayOpenAccount(tx, signup, input.email))) return false;
+      await openAccount(tx, appUrl, { ...input, passwordHash, generated, invite, confirmed: first }, context.language);
+      return true;
     });
+    if (!opened) await queueInviteOnlyNotice(db, normalizeEmail(input.email), context.language);
   } catch (error) {
     if (!isUniqueViolation(error, 'users_email_key')) throw error;
     // A concurrent sign-up of the same address won: answer as for an existing account.
