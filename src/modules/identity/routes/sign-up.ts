@@ -35,6 +35,8 @@ const signUpDescription =
   'that accounts are by invitation. A new account signs in with its password once the address is confirmed (the first account of an empty ' +
   'instance is confirmed at once). SIGNUP (server configuration) decides who may open an account: `open` anyone; `invite-only` (the default) ' +
   'an address holding a pending invitation, or a request with an `invite` token; `closed` nobody: 403 `signup_closed`. ' +
+  'invite-only is the default because accounts belong to the companies running Assay: whoever reaches a fresh server should not open ' +
+  'accounts (and make it mail addresses); its first account may still sign up. ' +
   'Errors that depend only on the request (a missing name or password, an unknown, expired or someone else\'s invite) answer as usual.';
 
 export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
