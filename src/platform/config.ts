@@ -2,6 +2,14 @@ import { resolve } from 'node:path';
 
 export type Role = 'user' | 'business' | 'hunter' | 'manager' | 'admin';
 
+/**
+ * Who may open an account (SIGNUP): `open` anyone; `invite-only` an address holding a pending
+ * invitation (and the first account of an empty instance); `closed` nobody, accounts come from
+ * workspaces (the employees API) and the CLI. The default is `invite-only`: see README, Configuration.
+ */
+export const signupModes = ['open', 'invite-only', 'closed'] as const;
+export type SignupMode = (typeof signupModes)[number];
+
 export interface OAuthProviderConfig {
   clientId: string;
   clientSecret: string;
@@ -39,6 +47,7 @@ export interface Config {
   /** Believe X-Forwarded-For (client address for rate limits) only behind a known proxy: `true` or a list of proxy addresses/CIDRs. */
   trustProxy: boolean | string;
   rateLimit: { max: number; windowMs: number };
+  signup: SignupMode;
   oauth: Partial<Record<'google' | 'github' | 'linkedin' | 'facebook', OAuthProviderConfig>>;
   /** DNS servers for domain-ownership checks (`DNS_SERVERS`, comma-separated `ip` or `ip:port`); the system's when unset. */
   dnsServers?: string[];
@@ -129,11 +138,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: Number(env.BODY_LIMIT ?? 1024 * 1024),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimit: { max: Number(env.AUTH_RATE_LIMIT ?? 20), windowMs: Number(env.AUTH_RATE_WINDOW_MS ?? 60_000) },
+    signup: parseSignupMode(env.SIGNUP),
     oauth,
     dnsServers: env.DNS_SERVERS ? env.DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     ...overrides,
   };
+}
+
+function parseSignupMode(value: string | undefined): SignupMode {
+  const mode = value?.trim() || 'invite-only';
+  if (!(signupModes as readonly string[]).includes(mode)) throw new Error(`SIGNUP must be one of ${signupModes.join(', ')} (got "${mode}")`);
+  return mode as SignupMode;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {
@@ -197,6 +213,7 @@ export const configVariables: ConfigVariable[] = [
     value: (c) => c.rateLimit.max,
   },
   { name: 'AUTH_RATE_WINDOW_MS', default: '`60000`', description: 'length of that window in milliseconds', value: (c) => c.rateLimit.windowMs },
+  { name: 'SIGNUP', default: '`invite-only`', description: 'who may open an account: `open` (anyone who reaches the server), `invite-only` (an address holding a pending invitation, or whoever signs up with an invite token; the first account of an empty instance too), `closed` (nobody: 403 `signup_closed`). Sign-up, social and SAML sign-in and invite acceptance all obey it', value: (c) => c.signup },
   { name: 'TRUST_PROXY', default: '`false`', description: '`true` or proxy addresses/CIDRs: believe `X-Forwarded-For` for the client address (rate limits, logs) only behind a proxy you run', value: (c) => c.trustProxy },
   { name: 'DNS_SERVERS', default: "the system's resolvers", description: 'comma-separated `ip` or `ip:port` used to check the TXT records that verify SAML domains' },
   { name: 'OAUTH_<P>_CLIENT_ID', default: 'unset (provider off)', description: 'social sign-in for `<P>` = `GOOGLE`, `GITHUB`, `LINKEDIN`, `FACEBOOK` (with `_CLIENT_SECRET`)', example: 'client-id' },

@@ -27,7 +27,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
     { ...process.env, LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret', ALLOW_PRIVATE_OUTBOUND: 'true' },
     // Rate-limit counters live in the database, shared by every test file on PostgreSQL: tests of the limits set their own.
-    { embedded: 'memory', workers: false, rateLimit: { max: 1_000_000, windowMs: 60_000 }, ...overrides },
+    // Sign-up is open in tests (most create their own accounts); the SIGNUP modes have their own tests.
+    { embedded: 'memory', workers: false, rateLimit: { max: 1_000_000, windowMs: 60_000 }, signup: 'open', ...overrides },
   );
 }
 

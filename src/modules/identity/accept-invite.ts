@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Runtime } from '../../platform/runtime.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { hashPassword } from '../../platform/auth/password.js';
-import { AppError, badRequest } from '../../platform/errors.js';
+import { AppError, badRequest, conflict } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { workspaces } from './workspaces/schema.js';
 import { issueSession, type Session } from './session.js';
@@ -10,7 +10,8 @@ import { createUser, findUserByEmail, type User } from './users.js';
 import { checkPassword } from './credentials.js';
 import { checkInviteEmail, claimInvite, findOpenInvite } from './invites.js';
 import { queueConfirmationMail } from './confirmation.js';
-import { accountFromProfile, emailTaken, requireName, type Profile } from './sign-up.js';
+import { accountFromProfile, requireName, type Profile } from './sign-up.js';
+import { signupClosed } from './sign-up-policy.js';
 
 export interface AcceptInviteInput extends Profile {
   password?: string;
@@ -69,6 +70,8 @@ export async function acceptInvite(runtime: Runtime, token: string, input: Accep
     });
   }
 
+  // The invite is the invitation SIGNUP=invite-only asks for; `closed` opens no account at all.
+  if (runtime.config.signup === 'closed') throw signupClosed();
   requireName(input);
   const passwordLogin = await allowsPasswordLogin(db, invite.workspaceId);
   if (passwordLogin && !input.password) throw badRequest('password_required', 'Send a password for the new account', 'body/password');
@@ -81,7 +84,8 @@ export async function acceptInvite(runtime: Runtime, token: string, input: Accep
       return issueSession(tx, runtime.tokens, user, { ...session, isNew: true });
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'users_email_key')) throw emailTaken();
+    // Another request opened the account meanwhile: the invite holder may try again, as that account.
+    if (isUniqueViolation(error, 'users_email_key')) throw conflict('email_taken', 'An account with this e-mail was just opened: accept the invite as that account');
     throw error;
   }
 }

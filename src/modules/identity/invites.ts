@@ -87,6 +87,16 @@ export async function findOpenInvite(db: DbOrTx, token: string): Promise<Invite>
   return invite;
 }
 
+/** Whether some workspace invited this address and the invitation can still be accepted. */
+export async function hasPendingInvite(db: DbOrTx, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: workspaceInvites.id })
+    .from(workspaceInvites)
+    .where(and(eq(workspaceInvites.email, normalizeEmail(email)), isNull(workspaceInvites.acceptedAt), sql`${workspaceInvites.expiresAt} > now()`))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** An invite sent to an address may only be used by that address. */
 export function checkInviteEmail(invite: Invite, email: string): void {
   if (invite.email && invite.email !== normalizeEmail(email)) {

@@ -3,6 +3,7 @@ import { testApp, type TestApp } from '../../../test/support/app.js';
 import { createTenant, uniqueEmail } from '../../../test/support/fixtures.js';
 import { addMember } from './workspaces/create-workspace.js';
 import { createUser } from './users.js';
+import { signUpThroughApi } from '../../../test/support/sign-up.js';
 
 /**
  * Security review P4: only an `active` membership may act in a workspace. Adding someone's address
@@ -17,9 +18,7 @@ afterAll(async () => t.close());
 const listEmployees = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/workspace/users', headers });
 
 async function signUp(email: string, password: string): Promise<string> {
-  const res = await t.app.inject({ method: 'POST', url: '/auth/signup', payload: { email, password, displayName: 'Early Bird' } });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().token;
+  return (await signUpThroughApi(t, { email, password, displayName: 'Early Bird' })).token;
 }
 
 describe('memberships that are not active', () => {

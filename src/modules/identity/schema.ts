@@ -71,6 +71,8 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     provider: text('provider').notNull().default('assay'),
     authorId: varchar('author_id', { length: 24 }),
+    /** The key that made this one (null: made by a user or the CLI); revoking a key revokes the keys it made. */
+    parentKeyId: varchar('parent_key_id', { length: 24 }),
     lastUsed: timestamp('last_used', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     created: created(),
@@ -94,7 +96,12 @@ export const workspaceInvites = pgTable(
     acceptedBy: varchar('accepted_by', { length: 24 }),
     created: created(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('workspace_invites_hash_key').on(t.workspaceId, t.tokenHash)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('workspace_invites_hash_key').on(t.workspaceId, t.tokenHash),
+    // Serves "does this address hold a pending invitation" (SIGNUP=invite-only), across workspaces.
+    index('workspace_invites_email_idx').on(t.email),
+  ],
 );
 
 /** A workspace's SAML identity provider, chosen by e-mail domain or id. */

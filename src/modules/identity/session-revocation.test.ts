@@ -59,8 +59,10 @@ describe('sessions issued before', () => {
 
   it('a confirmation through a provider, which drops the password, answer 401 after it', async () => {
     const email = uniqueEmail('prehijack');
-    await createUser(t.database.db, { email, password: 'Squatters-Pass-1' });
-    const squatter = { authorization: `Bearer ${await signIn(email, 'Squatters-Pass-1')}` };
+    const squatted = await createUser(t.database.db, { email, password: 'Squatters-Pass-1' });
+    // An unconfirmed account's password opens no session; one it got another way (an invite) must still die.
+    expect((await t.app.inject({ method: 'POST', url: '/auth/signin', payload: { email, password: 'Squatters-Pass-1' } })).statusCode).toBe(401);
+    const squatter = { authorization: `Bearer ${await t.runtime.tokens.sign({ sub: squatted.id, provider: 'local', sv: 0 })}` };
     expect((await t.app.inject({ method: 'GET', url: '/workspace/users', headers: squatter })).statusCode).toBe(400);
 
     const owner = fake.issueToken('google', { userinfo: { sub: `${Date.now()}${process.pid}`, email, email_verified: true, name: 'Owner' } });

@@ -1,6 +1,7 @@
 import { Type, type TUnsafe } from 'typebox';
 import { reasonPhrase, type FieldProblem } from '../errors.js';
 import { maxJsonDepth } from './parse-json-body.js';
+import type { RouteAuth } from './request-context.js';
 
 /** The one error shape of the core API, shared by every route's documented error responses. */
 export const ErrorResponse = Type.Object(
@@ -39,7 +40,7 @@ export function errorResponse(description: string): TUnsafe<ErrorShape> {
 export interface RouteFacts {
   method: string | string[];
   url: string;
-  auth: 'public' | 'user' | 'workspace';
+  auth: RouteAuth;
   schema: Record<string, unknown>;
   rateLimited: boolean;
   bodyLimit: number;

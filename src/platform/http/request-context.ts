@@ -25,9 +25,10 @@ export interface Tenant {
  * How a route is protected:
  * - `public`: anyone; a principal and tenant are still resolved when credentials are sent.
  * - `user`: a signed-in user (JWT); no workspace needed.
+ * - `principal`: an API key or a signed-in user; the workspace is resolved when there is one.
  * - `workspace` (default): an API key, or a user acting in a workspace they belong to.
  */
-export type RouteAuth = 'public' | 'user' | 'workspace';
+export type RouteAuth = 'public' | 'user' | 'principal' | 'workspace';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -60,6 +61,18 @@ export function languageOf(request: FastifyRequest): Language {
   return (languages as readonly string[]).includes(asked ?? '') ? (asked as Language) : 'en';
 }
 
+/**
+ * A request carries one credential. With both an `x-api-key` and a Bearer token, which of them
+ * acts (and in which workspace) would be a guess: refuse it, whether they agree or not.
+ */
+function checkOneCredential(request: FastifyRequest): void {
+  const bearer = /^bearer\s+\S/i.test(header(request, 'authorization') ?? '');
+  if (!bearer || !header(request, 'x-api-key')) return;
+  throw new AppError(400, 'ambiguous_credentials', 'Send either x-api-key or Authorization: Bearer, not both', [
+    { field: 'headers/x-api-key', message: 'must not be sent with Authorization: Bearer' },
+  ]);
+}
+
 /** The single gate: every route passes here before its handler; tenancy is decided once. */
 export function registerRequestContext(app: FastifyInstance, auth: Authenticator): void {
   app.decorateRequest('principal', undefined);
@@ -70,6 +83,7 @@ export function registerRequestContext(app: FastifyInstance, auth: Authenticator
     if (request.is404) return;
     const config = request.routeOptions.config ?? {};
     const mode: RouteAuth = config.auth ?? 'workspace';
+    checkOneCredential(request);
     // On public routes stale credentials are ignored: a client holding an expired token can still sign in.
     const principal = mode === 'public' ? await auth.principal(request).catch(() => undefined) : await auth.principal(request);
     request.principal = principal;

@@ -8,7 +8,14 @@ import { mailOutbox } from './schema.js';
 export const DELIVER_MAIL = 'mail.deliver';
 
 /** Templates every module may queue; their texts (pt, en, es) live in ./templates. */
-export type MailTemplate = 'password_reset' | 'account_confirmation' | 'workspace_invite' | 'welcome' | 'generated_password';
+export type MailTemplate =
+  | 'password_reset'
+  | 'account_confirmation'
+  | 'workspace_invite'
+  | 'welcome'
+  | 'generated_password'
+  | 'sign_up_existing_account'
+  | 'sign_up_invite_only';
 
 export interface MailMessage {
   to: string;

@@ -103,6 +103,62 @@ export const templates: Record<MailTemplate, Record<MailLanguage, TemplateText>>
       action: 'Abrir Assay',
     },
   },
+  // Sign-up answers the same whatever the address: these tell the mailbox's owner what happened.
+  sign_up_existing_account: {
+    en: {
+      subject: 'Someone tried to sign up with your address',
+      paragraphs: [
+        'Someone (perhaps you) tried to create an Assay account with this e-mail address, which already has one. Nothing was changed.',
+        'To use your account, sign in at {signin}. If you do not remember your password, or never set one, set a new one with the link below (valid for one hour).',
+      ],
+      action: 'Set a new password',
+      closing: ['If it was not you, ignore this e-mail: your account stays as it is.'],
+    },
+    pt: {
+      subject: 'Alguém tentou se cadastrar com o seu endereço',
+      paragraphs: [
+        'Alguém (talvez você) tentou criar uma conta no Assay com este endereço de e-mail, que já tem uma. Nada foi alterado.',
+        'Para usar sua conta, entre em {signin}. Se você não lembra a senha, ou nunca definiu uma, crie uma nova com o link abaixo (vale por uma hora).',
+      ],
+      action: 'Definir nova senha',
+      closing: ['Se não foi você, ignore este e-mail: sua conta continua como está.'],
+    },
+    es: {
+      subject: 'Alguien intentó registrarse con tu dirección',
+      paragraphs: [
+        'Alguien (quizás tú) intentó crear una cuenta de Assay con esta dirección de correo, que ya tiene una. No se cambió nada.',
+        'Para usar tu cuenta, inicia sesión en {signin}. Si no recuerdas tu contraseña, o nunca la definiste, crea una nueva con el enlace de abajo (válido durante una hora).',
+      ],
+      action: 'Definir nueva contraseña',
+      closing: ['Si no fuiste tú, ignora este correo: tu cuenta sigue igual.'],
+    },
+  },
+  sign_up_invite_only: {
+    en: {
+      subject: 'Assay accounts are by invitation',
+      paragraphs: [
+        'Someone (perhaps you) tried to create an Assay account with this e-mail address.',
+        'On this Assay, accounts are opened by invitation only: ask the administrator of your company\'s workspace to invite you.',
+      ],
+      closing: ['If it was not you, ignore this e-mail: no account was created.'],
+    },
+    pt: {
+      subject: 'Contas do Assay só por convite',
+      paragraphs: [
+        'Alguém (talvez você) tentou criar uma conta no Assay com este endereço de e-mail.',
+        'Neste Assay, contas são abertas apenas por convite: peça ao administrador do espaço de trabalho da sua empresa que convide você.',
+      ],
+      closing: ['Se não foi você, ignore este e-mail: nenhuma conta foi criada.'],
+    },
+    es: {
+      subject: 'Las cuentas de Assay son por invitación',
+      paragraphs: [
+        'Alguien (quizás tú) intentó crear una cuenta de Assay con esta dirección de correo.',
+        'En este Assay, las cuentas se abren solo por invitación: pide al administrador del espacio de trabajo de tu empresa que te invite.',
+      ],
+      closing: ['Si no fuiste tú, ignora este correo: no se creó ninguna cuenta.'],
+    },
+  },
   generated_password: {
     en: {
       subject: 'Your Assay account and password',

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { isUniqueViolation } from '../../../platform/db/unique-violation.js';
+import type { SignupMode } from '../../../platform/config.js';
 import { AppError } from '../../../platform/errors.js';
+import { checkMayOpenAccount } from '../sign-up-policy.js';
 import { userIdentities, users } from '../schema.js';
 import { createUser, findUserByEmail, findUserById, nextSessionVersion, type User } from '../users.js';
 import type { ExternalProfile } from './providers.js';
@@ -13,15 +15,16 @@ export interface ExternalSignIn {
 
 /**
  * The account behind an external identity (social provider or SAML): the linked one, else the one
- * with the same verified e-mail (linking it), else a new confirmed account. Runs in a transaction;
- * when a concurrent first sign-in of the same person wins the race, the second attempt finds it.
+ * with the same verified e-mail (linking it), else a new confirmed account when SIGNUP allows it
+ * (403 signup_closed / signup_invite_only otherwise). Runs in a transaction; when a concurrent first
+ * sign-in of the same person wins the race, the second attempt finds it.
  */
-export async function findOrCreateExternalUser(db: Db, profile: ExternalProfile): Promise<ExternalSignIn> {
+export async function findOrCreateExternalUser(db: Db, profile: ExternalProfile, signup: SignupMode): Promise<ExternalSignIn> {
   try {
-    return await db.transaction((tx) => resolveExternalUser(tx, profile));
+    return await db.transaction((tx) => resolveExternalUser(tx, profile, signup));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return db.transaction((tx) => resolveExternalUser(tx, profile));
+    return db.transaction((tx) => resolveExternalUser(tx, profile, signup));
   }
 }
 
@@ -32,16 +35,16 @@ export async function findOrCreateExternalUser(db: Db, profile: ExternalProfile)
  * link, another provider), the account answers to them, not to this IdP — or creates a new,
  * unconfirmed account. Any other account with the address: 409 account_exists_link_required.
  */
-export async function findOrCreateUnprovenExternalUser(db: Db, profile: ExternalProfile): Promise<ExternalSignIn> {
+export async function findOrCreateUnprovenExternalUser(db: Db, profile: ExternalProfile, signup: SignupMode): Promise<ExternalSignIn> {
   try {
-    return await db.transaction((tx) => resolveUnprovenExternalUser(tx, profile));
+    return await db.transaction((tx) => resolveUnprovenExternalUser(tx, profile, signup));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return db.transaction((tx) => resolveUnprovenExternalUser(tx, profile));
+    return db.transaction((tx) => resolveUnprovenExternalUser(tx, profile, signup));
   }
 }
 
-async function resolveExternalUser(tx: DbOrTx, profile: ExternalProfile): Promise<ExternalSignIn> {
+async function resolveExternalUser(tx: DbOrTx, profile: ExternalProfile, signup: SignupMode): Promise<ExternalSignIn> {
   const linkedUser = await findLinkedUser(tx, profile);
   if (linkedUser) return { user: linkedUser, isNew: false };
   const email = verifiedEmailOf(profile);
@@ -51,10 +54,11 @@ async function resolveExternalUser(tx: DbOrTx, profile: ExternalProfile): Promis
     await linkIdentity(tx, user.id, profile);
     return { user, isNew: false };
   }
+  await checkMayOpenAccount(tx, signup, email);
   return { user: await createExternalUser(tx, profile, email, true), isNew: true };
 }
 
-async function resolveUnprovenExternalUser(tx: DbOrTx, profile: ExternalProfile): Promise<ExternalSignIn> {
+async function resolveUnprovenExternalUser(tx: DbOrTx, profile: ExternalProfile, signup: SignupMode): Promise<ExternalSignIn> {
   const linkedUser = await findLinkedUser(tx, profile);
   if (linkedUser && !linkedUser.confirmedAt) return { user: linkedUser, isNew: false };
   const email = verifiedEmailOf(profile);
@@ -65,6 +69,7 @@ async function resolveUnprovenExternalUser(tx: DbOrTx, profile: ExternalProfile)
       `An account with ${email} already exists and this identity provider has not verified its domain: sign in to the account another way, or ask the workspace to verify the domain`,
     );
   }
+  await checkMayOpenAccount(tx, signup, email);
   return { user: await createExternalUser(tx, profile, email, false), isNew: true };
 }
 

@@ -39,5 +39,5 @@ export async function signInWithOAuth(db: Db, config: Config, provider: OAuthPro
     await checkTokenClient(provider, providerConfig, accessToken);
   }
   const profile = await fetchProfile(provider, providerConfig, accessToken);
-  return findOrCreateExternalUser(db, profile);
+  return findOrCreateExternalUser(db, profile, config.signup);
 }

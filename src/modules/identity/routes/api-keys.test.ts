@@ -93,14 +93,12 @@ describe('API keys: errors and security', () => {
     expect((await list(a.adminHeaders)).json().map((k: { _id: string }) => k._id)).not.toContain(bKey.id);
   });
 
-  it('lets only admins manage keys, and only as signed-in users', async () => {
+  it('lets only admins manage keys', async () => {
     const tenant = await createTenant(t.runtime, 'Roles Co');
     const manager = await createMember(t.runtime, tenant.workspace.id, 'manager');
     expect((await create(manager.headers, { name: 'nope' })).statusCode).toBe(403);
     expect((await list(manager.headers)).statusCode).toBe(403);
-    const byKey = await create(tenant.keyHeaders, { name: 'minted by a key' });
-    expect(byKey.statusCode).toBe(403);
-    expect(byKey.json().code).toBe('user_required');
+    expect((await revoke(manager.headers, tenant.workspace.id)).statusCode).toBe(403);
     expect((await create({}, { name: 'anonymous' })).statusCode).toBe(401);
   });
 
@@ -112,5 +110,48 @@ describe('API keys: errors and security', () => {
       expect(res.json().details[0].field).toBe('body/name');
     }
     expect((await create(tenant.adminHeaders, { name: 'ok', scopes: ['all'] })).statusCode).toBe(201);
+  });
+});
+
+describe('API keys managed by an API key (a workspace-admin key, e.g. one made by the CLI)', () => {
+  it('lists, creates and revokes keys; the new key has the same workspace and is marked as made by the key', async () => {
+    const tenant = await createTenant(t.runtime, 'Cli Co');
+    const { key: cliKey, apiKey: cli } = await createApiKey(t.database.db, tenant.workspace.id, { name: 'made by the CLI' });
+    const headers = { 'x-api-key': cliKey };
+
+    const listed = await list(headers);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().map((k: { _id: string }) => k._id)).toContain(cli.id);
+
+    const made = await create(headers, { name: 'child' });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ name: 'child', company: 'Cli Co', company_id: tenant.workspace.id, parent_key_id: cli.id, author: null });
+    expect((await validate({ 'x-api-key': made.json().key })).json()).toMatchObject({ company_id: tenant.workspace.id, parent_key_id: cli.id });
+
+    const other = await create(headers, { name: 'to revoke' });
+    expect((await revoke(headers, other.json()._id)).statusCode).toBe(204);
+    expect((await validate({ 'x-api-key': other.json().key })).statusCode).toBe(401);
+  });
+
+  it("revoking a key revokes the keys made through it, so a leaked key's offspring do not outlive it", async () => {
+    const tenant = await createTenant(t.runtime, 'Leak Co');
+    const { key: leaked, apiKey: leakedRow } = await createApiKey(t.database.db, tenant.workspace.id, { name: 'leaked' });
+    const child = (await create({ 'x-api-key': leaked }, { name: 'child' })).json();
+    const grandchild = (await create({ 'x-api-key': child.key }, { name: 'grandchild' })).json();
+    const sibling = (await create(tenant.adminHeaders, { name: "the admin's own" })).json();
+
+    expect((await revoke(tenant.adminHeaders, leakedRow.id)).statusCode).toBe(204);
+    for (const key of [leaked, child.key, grandchild.key]) expect((await validate({ 'x-api-key': key })).statusCode).toBe(401);
+    expect((await validate({ 'x-api-key': sibling.key })).statusCode).toBe(200);
+    expect((await validate({ 'x-api-key': tenant.apiKey })).statusCode).toBe(200);
+  });
+
+  it('a key still cannot act as a user, nor reach another workspace', async () => {
+    const a = await createTenant(t.runtime, 'Key A');
+    const b = await createTenant(t.runtime, 'Key B');
+    const [bKey] = await t.database.db.select().from(apiKeys).where(eq(apiKeys.workspaceId, b.workspace.id));
+    expect((await revoke(a.keyHeaders, bKey.id)).statusCode).toBe(404);
+    expect((await create({ ...a.keyHeaders, 'x-workspace-id': b.workspace.id }, { name: 'elsewhere' })).statusCode).toBe(404);
+    expect((await list(a.keyHeaders)).json().map((k: { _id: string }) => k._id)).not.toContain(bKey.id);
   });
 });

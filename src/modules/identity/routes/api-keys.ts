@@ -4,12 +4,12 @@ import { Type } from 'typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { authRateLimit } from '../../../platform/http/rate-limit.js';
 import { tenantOf } from '../../../platform/http/request-context.js';
-import { forbidden, unauthorized } from '../../../platform/errors.js';
-import { createApiKey, getApiKeyView, listApiKeyViews, revokeApiKey } from '../api-keys.js';
+import { unauthorized } from '../../../platform/errors.js';
+import { createApiKey, getApiKeyView, listApiKeyViews, revokeApiKey, type NewApiKey } from '../api-keys.js';
 import { ApiKeyMetadata } from './schemas.js';
 import { errorResponse } from '../../../platform/http/error-responses.js';
 
-const keysNeedAUser = errorResponse('Only a workspace admin manages API keys (`forbidden`), signed in: an API key gets `user_required`.');
+const keysNeedAnAdmin = errorResponse('Only a workspace admin, signed in or with an API key of the workspace, manages API keys (`forbidden`).');
 
 const CreatedApiKey = Type.Object(
   {
@@ -24,14 +24,21 @@ const ApiKeyHeaders = Type.Object({
 });
 
 /**
- * Keys are managed by signed-in admins, not by other keys: a leaked key must not be able to mint
- * replacements that survive its own revocation.
+ * Who makes a key: a workspace admin, signed in or through a key. Keys have no scopes: every key
+ * acts as the workspace's admin, so a key makes keys with exactly its own rights, in its own
+ * workspace. A key made by a key is its child (author: the parent's author), and revoking a key
+ * revokes its children, so a leaked key cannot mint replacements that outlive it.
  */
-function requireAdminUser(request: FastifyRequest): { workspaceId: string; userId: string } {
-  const tenant = tenantOf(request);
-  if (request.principal?.kind !== 'user') throw forbidden('API keys are managed by a signed-in admin', 'user_required');
-  return { workspaceId: tenant.workspaceId, userId: request.principal.userId };
+function keyMaker(request: FastifyRequest): Omit<NewApiKey, 'name'> {
+  const principal = request.principal;
+  if (principal?.kind === 'user') return { authorId: principal.userId };
+  if (principal?.kind !== 'apiKey') throw unauthorized();
+  return { authorId: principal.authorId, parentKeyId: principal.keyId };
 }
+
+const managedBy =
+  'Workspace admins manage keys, signed in or with an API key of the workspace (keys act as its admin). A key made with a key is its child: ' +
+  'revoking a key revokes every key made through it.';
 
 export function apiKeyRoutes(app: FastifyInstance, runtime: Runtime): void {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -43,12 +50,13 @@ export function apiKeyRoutes(app: FastifyInstance, runtime: Runtime): void {
       operationId: 'createApiKey',
       tags: ['API keys'],
       summary: 'Create an API key for the workspace; the key is in this answer only',
+      description: managedBy,
       body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', example: 'Production API Key' }) }, { title: 'CreateApiKeyBody' }),
-      response: { 201: CreatedApiKey, 403: keysNeedAUser },
+      response: { 201: CreatedApiKey, 403: keysNeedAnAdmin },
     },
   }, async (request, reply) => {
-    const { workspaceId, userId } = requireAdminUser(request);
-    const { key, apiKey } = await createApiKey(db, workspaceId, { name: request.body.name.trim(), authorId: userId });
+    const { workspaceId } = tenantOf(request);
+    const { key, apiKey } = await createApiKey(db, workspaceId, { ...keyMaker(request), name: request.body.name.trim() });
     const view = await getApiKeyView(db, workspaceId, apiKey.id);
     return reply.status(201).send({ ...view, key });
   });
@@ -59,21 +67,23 @@ export function apiKeyRoutes(app: FastifyInstance, runtime: Runtime): void {
       operationId: 'listApiKeys',
       tags: ['API keys'],
       summary: "The workspace's live API keys (never the keys themselves), newest first",
-      response: { 200: Type.Array(ApiKeyMetadata), 403: keysNeedAUser },
+      description: managedBy,
+      response: { 200: Type.Array(ApiKeyMetadata), 403: keysNeedAnAdmin },
     },
-  }, async (request) => listApiKeyViews(db, requireAdminUser(request).workspaceId));
+  }, async (request) => listApiKeyViews(db, tenantOf(request).workspaceId));
 
   typed.delete('/api-keys/:id', {
     config: { roles: ['admin'] },
     schema: {
       operationId: 'revokeApiKey',
       tags: ['API keys'],
-      summary: 'Revoke an API key; it stops working at once',
+      summary: 'Revoke an API key, and the keys made through it; they stop working at once',
+      description: managedBy,
       params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-      response: { 204: Type.Null({ description: 'Revoked' }), 403: keysNeedAUser },
+      response: { 204: Type.Null({ description: 'Revoked' }), 403: keysNeedAnAdmin },
     },
   }, async (request, reply) => {
-    await revokeApiKey(db, requireAdminUser(request).workspaceId, request.params.id);
+    await revokeApiKey(db, tenantOf(request).workspaceId, request.params.id);
     return reply.status(204).send(null);
   });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
+import { signUpThroughApi } from '../../../../test/support/sign-up.js';
+import { users } from '../schema.js';
 import { createMember, createTenant, uniqueEmail } from '../../../../test/support/fixtures.js';
 import { mailOutbox } from '../../../platform/mail/schema.js';
 import { addMember } from '../workspaces/create-workspace.js';
@@ -21,12 +23,7 @@ afterAll(async () => t.close());
 
 /** Anyone on the internet: self-service sign-up with a company makes you its admin. */
 async function attacker() {
-  const res = await t.app.inject({
-    method: 'POST', url: '/auth/signup',
-    payload: { email: uniqueEmail('attacker'), password: 'Attacker-pass-1', displayName: 'Mallory', companyName: 'Evil Inc' },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const session = res.json();
+  const session = await signUpThroughApi(t, { email: uniqueEmail('attacker'), password: 'Attacker-pass-1', displayName: 'Mallory', companyName: 'Evil Inc' });
   return { headers: { authorization: `Bearer ${session.token}`, 'x-workspace-id': session.user.company as string }, workspaceId: session.user.company as string };
 }
 
@@ -93,13 +90,21 @@ describe('accepting an invite as an existing account', () => {
 
   it('accepts with the password of the account, and refuses a wrong one', async () => {
     const tenant = await createTenant(t.runtime, 'Pw Co2');
-    const person = await createUser(t.database.db, { email: uniqueEmail('pw'), password: 'Right-pass-123' });
+    const person = await createUser(t.database.db, { email: uniqueEmail('pw'), password: 'Right-pass-123', confirmed: true });
     const { token } = await createInvite(t.database.db, tenant.workspace.id, { email: person.email }, t.runtime.config.appUrl);
     expect((await accept(token, { email: person.email, password: 'Wrong-pass-123' })).json().code).toBe('invalid_credentials');
     const res = await accept(token, { email: person.email, password: 'Right-pass-123' });
     expect(res.statusCode, res.body).toBe(200);
-    // A password proves the account, not the mailbox: an unconfirmed account stays unconfirmed.
-    expect(res.json()).toMatchObject({ isNew: false, user: { _id: person.id, confirmed: false } });
+    expect(res.json()).toMatchObject({ isNew: false, user: { _id: person.id } });
+  });
+
+  it("refuses an unconfirmed account's password, as sign-in does (else it would tell a new account from a taken one)", async () => {
+    const tenant = await createTenant(t.runtime, 'Pw Co3');
+    const person = await createUser(t.database.db, { email: uniqueEmail('pw-unconfirmed'), password: 'Right-pass-123' });
+    const { token } = await createInvite(t.database.db, tenant.workspace.id, { email: person.email }, t.runtime.config.appUrl);
+    const res = await accept(token, { email: person.email, password: 'Right-pass-123' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('invalid_credentials');
   });
 });
 
@@ -120,7 +125,9 @@ describe('accepting an invite as a new account', () => {
     const email = uniqueEmail('signup-invite');
     const { token } = await createInvite(t.database.db, tenant.workspace.id, { email }, t.runtime.config.appUrl);
     const res = await t.app.inject({ method: 'POST', url: '/auth/signup', payload: { email, password: 'P@ssw0rd!', displayName: 'In Vitee', invite: token } });
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().user).toMatchObject({ company: tenant.workspace.id, confirmed: false });
+    expect(res.statusCode, res.body).toBe(202);
+    const [user] = await t.database.db.select().from(users).where(eq(users.email, email));
+    expect(user.confirmedAt).toBeNull();
+    expect(await membership(tenant.workspace.id, user.id)).toMatchObject({ status: 'active' });
   });
 });

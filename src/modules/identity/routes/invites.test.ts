@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createTenant, uniqueEmail } from '../../../../test/support/fixtures.js';
 import { hashSecret } from '../../../platform/ids.js';
 import { memberships, workspaces } from '../workspaces/schema.js';
-import { workspaceInvites } from '../schema.js';
+import { users, workspaceInvites } from '../schema.js';
 import { createUser } from '../users.js';
 import { createInvite, INVITE_LIFETIME_MS, type NewInvite } from '../invites.js';
 
@@ -82,7 +82,7 @@ describe('POST /auth/invite/:token', () => {
   it('signs an existing account in with its password and answers isNew false', async () => {
     const tenant = await createTenant(t.runtime, 'Old Co');
     const email = uniqueEmail('existing');
-    const user = await createUser(t.database.db, { email, password: 'Correct-Horse-9', displayName: 'Exi Sting' });
+    const user = await createUser(t.database.db, { email, password: 'Correct-Horse-9', displayName: 'Exi Sting', confirmed: true });
     const { token } = await invite(tenant.workspace.id, { roles: 'business' });
     const wrong = await accept(token, { email, password: 'wrong-password' });
     expect(wrong.statusCode).toBe(401);
@@ -125,7 +125,8 @@ describe('POST /auth/invite/:token', () => {
     const res = await accept(token, { email, displayName: 'No Pass' });
     expect(res.statusCode).toBe(200);
     expect(res.json().isNew).toBe(true);
-    expect((await t.app.inject({ method: 'POST', url: '/auth/connect', payload: { email } })).json().password).toBe(false);
+    const [account] = await t.database.db.select().from(users).where(eq(users.email, email));
+    expect(account.passwordHash).toBeNull();
   });
 
   it('asks a new account for a password and a name when the workspace allows passwords', async () => {

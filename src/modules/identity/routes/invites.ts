@@ -87,7 +87,8 @@ export function inviteRoutes(app: FastifyInstance, runtime: Runtime): void {
       summary: 'Accept a workspace invite, registering a new account or signing in an existing one',
       description:
         'A new account is created unconfirmed (the confirmation e-mail follows). An existing account must authenticate: send its `password`, ' +
-        'or a Bearer token of that account. Otherwise 401 `authentication_required` with `provider`: sign in with it, then call again with the token.',
+        'or a Bearer token of that account. Otherwise 401 `authentication_required` with `provider`: sign in with it, then call again with the token. ' +
+        'An invite is the invitation SIGNUP=invite-only asks for; with SIGNUP=closed a new account answers 403 `signup_closed`.',
       'x-seed': ['coodesh:auth/invite'],
       params: Token,
       body: AcceptInviteBody,

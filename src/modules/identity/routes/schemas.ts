@@ -59,6 +59,8 @@ export const ApiKeyMetadata = Type.Object(
     created: Type.String({ format: 'date-time' }),
     provider: Type.String(),
     company: Type.String({ description: 'Name of the workspace the key belongs to' }),
+    company_id: Type.String({ description: 'Id of the workspace the key belongs to (send it as x-workspace-id, or omit it: a key acts only there)' }),
+    parent_key_id: Type.Union([Type.String(), Type.Null()], { description: 'The key that made this one (revoking it revokes this one); null when a user or the CLI made it' }),
     author: Type.Union([Type.String(), Type.Null()], { description: 'Display name of the user who created the key' }),
   },
   { title: 'ApiKeyMetadata' },

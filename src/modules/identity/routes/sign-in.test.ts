@@ -6,6 +6,9 @@ import { memberships } from '../workspaces/schema.js';
 import { users } from '../schema.js';
 import { createUser } from '../users.js';
 import { createInvite } from '../invites.js';
+import { createSamlProvider } from '../saml/providers.js';
+import { markSamlProviderVerified } from '../saml/verify-saml-provider.js';
+import { createTestIdp } from '../../../../test/support/saml-idp.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,7 +48,7 @@ describe('POST /auth/signin', () => {
   it('accepts an invite while signing in', async () => {
     const tenant = await createTenant(t.runtime, 'Join Co');
     const email = uniqueEmail('joiner');
-    const user = await createUser(t.database.db, { email, password: 'Correct-Horse-9', displayName: 'Joiner' });
+    const user = await createUser(t.database.db, { email, password: 'Correct-Horse-9', displayName: 'Joiner', confirmed: true });
     const { token } = await createInvite(t.database.db, tenant.workspace.id, { email, roles: 'manager', permissions: ['view_talent_data'] }, t.runtime.config.appUrl);
     const res = await post('/auth/signin', { email, password: 'Correct-Horse-9', invite: token });
     expect(res.statusCode).toBe(200);
@@ -58,18 +61,22 @@ describe('POST /auth/signin', () => {
 });
 
 describe('POST /auth/signin errors and security', () => {
-  it('answers the same 401 for a wrong password, an unknown e-mail and a password-less account', async () => {
+  it('answers the same 401 for a wrong password, an unknown e-mail, a password-less account and an unconfirmed one', async () => {
     const tenant = await createTenant(t.runtime, 'Secure Co');
     const oauthOnly = await createUser(t.database.db, { email: uniqueEmail('oauth'), provider: 'google', displayName: 'G' });
+    const unconfirmed = await createUser(t.database.db, { email: uniqueEmail('unconfirmed'), password: 'Right-pass-123', displayName: 'U' });
     const answers = await Promise.all([
       post('/auth/signin', { email: tenant.admin.email, password: 'wrong-password' }),
       post('/auth/signin', { email: uniqueEmail('nobody'), password: 'wrong-password' }),
       post('/auth/signin', { email: oauthOnly.email, password: 'wrong-password' }),
+      // The right password of an address not confirmed yet: sign-up must not be an oracle.
+      post('/auth/signin', { email: unconfirmed.email, password: 'Right-pass-123' }),
     ]);
     for (const res of answers) {
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'invalid_credentials', message: 'E-mail or password is incorrect' });
+      expect(res.json()).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'invalid_credentials', message: expect.stringMatching(/^E-mail or password is incorrect/) });
     }
+    expect(new Set(answers.map((r) => r.body)).size).toBe(1);
   });
 
   it('names the field on bad input and tolerates unknown fields', async () => {
@@ -88,7 +95,7 @@ describe('POST /auth/signin errors and security', () => {
     const a = await createTenant(t.runtime, 'A');
     const b = await createTenant(t.runtime, 'B');
     const email = uniqueEmail('crosser');
-    await createUser(t.database.db, { email, password: 'Correct-Horse-9', displayName: 'Crosser' });
+    await createUser(t.database.db, { email, password: 'Correct-Horse-9', displayName: 'Crosser', confirmed: true });
     const { token } = await createInvite(t.database.db, a.workspace.id, { roles: 'admin' }, t.runtime.config.appUrl);
     const forged = token.replace(a.workspace.id, b.workspace.id);
     const res = await post('/auth/signin', { email, password: 'Correct-Horse-9', invite: forged });
@@ -108,18 +115,26 @@ describe('POST /auth/signin errors and security', () => {
 });
 
 describe('POST /auth/connect', () => {
-  it('reports the provider and whether a password is set', async () => {
+  it('answers by the domain only: local with a password field for any address, whatever account it has', async () => {
     const tenant = await createTenant(t.runtime, 'Connect Co');
-    const local = await post('/auth/connect', { email: tenant.admin.email.toUpperCase() });
-    expect(local.statusCode).toBe(200);
-    expect(local.json()).toEqual({ email: tenant.admin.email, provider: 'local', password: true });
     const oauthOnly = await createUser(t.database.db, { email: uniqueEmail('gh'), provider: 'github', displayName: 'G' });
-    expect((await post('/auth/connect', { email: oauthOnly.email })).json()).toEqual({ email: oauthOnly.email, provider: 'github', password: false });
+    const ghost = uniqueEmail('ghost');
+    for (const email of [tenant.admin.email, oauthOnly.email, ghost]) {
+      const res = await post('/auth/connect', { email: email.toUpperCase() });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ email, provider: 'local', password: true });
+    }
   });
 
-  it('answers an unknown address like a local account without a password', async () => {
-    const email = uniqueEmail('ghost');
-    expect((await post('/auth/connect', { email })).json()).toEqual({ email, provider: 'local', password: false });
+  it('answers saml for the domain of a verified SAML provider', async () => {
+    const tenant = await createTenant(t.runtime, 'Sso Domain Co');
+    const domain = `sso-${Date.now().toString(36)}${process.pid}.test`;
+    const provider = await createSamlProvider(t.database.db, t.runtime.config, tenant.workspace.id, {
+      name: 'IdP', domains: [domain], entryPoint: `https://idp.${domain}/sso`, idpIssuer: `https://idp.${domain}`, idpCert: createTestIdp(`https://idp.${domain}`).cert,
+    });
+    expect((await post('/auth/connect', { email: `anyone@${domain}` })).json()).toEqual({ email: `anyone@${domain}`, provider: 'local', password: true });
+    await markSamlProviderVerified(t.database.db, tenant.workspace.id, provider.id);
+    expect((await post('/auth/connect', { email: `anyone@${domain}` })).json()).toEqual({ email: `anyone@${domain}`, provider: 'saml', password: false });
   });
 
   it('answers 400 naming the field for a missing or wrong-type e-mail', async () => {

@@ -21,8 +21,8 @@ const SignInBody = Type.Object(
 const ConnectInfo = Type.Object(
   {
     email: Type.String(),
-    provider: Type.String({ description: 'local, google, github, linkedin, facebook or saml' }),
-    password: Type.Boolean({ description: 'Whether the account has a password' }),
+    provider: Type.String({ description: '`saml` when a verified SAML provider serves the domain, else `local`' }),
+    password: Type.Boolean({ description: 'Whether to offer a password field (true for `local`)' }),
   },
   { title: 'ConnectInfo' },
 );
@@ -40,6 +40,9 @@ export function signInRoutes(app: FastifyInstance, runtime: Runtime): void {
       operationId: 'signIn',
       tags: ['Authentication'],
       summary: 'Sign in with e-mail and password (optionally accepting a workspace invite)',
+      description:
+        'A wrong e-mail, a wrong password, an account without a password and an address not confirmed yet all answer the same 401 ' +
+        '`invalid_credentials`, at the same cost: the answer never tells whether an account exists.',
       'x-seed': ['coodesh:auth/sign-in'],
       body: SignInBody,
       response: {
@@ -60,7 +63,8 @@ export function signInRoutes(app: FastifyInstance, runtime: Runtime): void {
     schema: {
       operationId: 'connect',
       tags: ['Authentication'],
-      summary: 'Which provider an e-mail signs in with and whether it has a password (pre-login step)',
+      summary: 'How to sign in with an e-mail (pre-login step); the answer depends on its domain only',
+      description: 'Never tells whether the address has an account: every address of a domain gets the same answer.',
       'x-seed': ['coodesh:auth/connect'],
       body: Type.Object({ email: Email }, { title: 'ConnectBody' }),
       response: { 200: ConnectInfo },

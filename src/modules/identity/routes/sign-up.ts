@@ -3,8 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { authRateLimit } from '../../../platform/http/rate-limit.js';
-import { Session } from '../session.js';
 import { signUp } from '../sign-up.js';
+import { normalizeEmail } from '../users.js';
 import { inviteErrors, newPassword, ProfileFields } from './schemas.js';
 import { errorResponse } from '../../../platform/http/error-responses.js';
 
@@ -21,6 +21,25 @@ const SignUpBody = Type.Object(
   { title: 'SignUpBody' },
 );
 
+const SignUpAccepted = Type.Object(
+  {
+    message: Type.String({ description: 'The same for every address: what happens next is in the mailbox' }),
+    email: Type.String({ description: 'The address, normalized' }),
+  },
+  { title: 'SignUpAccepted' },
+);
+
+const signUpDescription =
+  'Answers 202 with the same body whether an account was opened or not, so the answer never tells whether an address has an account. ' +
+  'The mailbox is told what happened: a new account gets its confirmation link (and the generated password), an address that already has an ' +
+  'account gets a notice with a sign-in and a password-reset link, and under SIGNUP=invite-only an address without an invitation gets a notice ' +
+  'that accounts are by invitation. A new account signs in with its password once the address is confirmed (the first account of an empty ' +
+  'instance is confirmed at once). SIGNUP (server configuration) decides who may open an account: `open` anyone; `invite-only` (the default) ' +
+  'an address holding a pending invitation, or a request with an `invite` token; `closed` nobody: 403 `signup_closed`. ' +
+  'invite-only is the default because accounts belong to the companies running Assay: whoever reaches a fresh server should not open ' +
+  'accounts (and make it mail addresses); its first account may still sign up. ' +
+  'Errors that depend only on the request (a missing name or password, an unknown, expired or someone else\'s invite) answer as usual.';
+
 export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
   app.withTypeProvider<TypeBoxTypeProvider>().post('/auth/signup', {
     config: { auth: 'public', rateLimit: authRateLimit(runtime.config) },
@@ -28,13 +47,14 @@ export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
       operationId: 'signUp',
       tags: ['Authentication'],
       summary: 'Register an account (optionally creating a company, or joining one through an invite)',
+      description: signUpDescription,
       'x-seed': ['coodesh:auth/sign-up'],
       body: SignUpBody,
-      response: { 201: Session, ...inviteErrors, 409: errorResponse('An account with this e-mail exists (`email_taken`).') },
+      response: { 202: SignUpAccepted, ...inviteErrors, 403: errorResponse('Sign-up is closed (`signup_closed`), or the instance is not empty (`instance_not_empty`).') },
     },
   }, async (request, reply) => {
     const body = request.body;
-    const session = await signUp(runtime, {
+    await signUp(runtime, {
       email: body.email,
       password: body.password,
       generatePassword: body.generatePassword,
@@ -51,6 +71,6 @@ export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
       plan: body.plan,
       modules: body.modules,
     }, { language: request.language });
-    return reply.status(201).send(session);
+    return reply.status(202).send({ message: 'Check your mailbox: we sent what to do next to this address', email: normalizeEmail(body.email) });
   });
 }

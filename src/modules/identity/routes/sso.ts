@@ -75,7 +75,8 @@ export async function ssoRoutes(app: FastifyInstance, { runtime }: { runtime: Ru
         summary: `Sign in or sign up with ${providerNames[provider]} (OAuth 2.0 code or access token)`,
         description:
           `Exchanges \`code\` at ${providerNames[provider]}'s token endpoint (or uses \`access_token\` once ${providerNames[provider]} confirms it was issued to this server's client id), reads the account, and signs in the user ` +
-          'linked to it, else the user with the same verified e-mail (linking it), else a new confirmed user (`isNew: true`). ' +
+          'linked to it, else the user with the same verified e-mail (linking it), else a new confirmed user (`isNew: true`) when SIGNUP allows it: ' +
+          '403 `signup_closed` (SIGNUP=closed) or `signup_invite_only` (SIGNUP=invite-only and the address holds no pending invitation). ' +
           'Errors: 400 `provider_not_configured` when the server has no client credentials for the provider; 401 when the provider rejects the code or token ' +
           '(`oauth_token_wrong_client` for a token issued to another application); ' +
           '422 when the provider shares no verified e-mail.',
@@ -129,6 +130,7 @@ export async function ssoRoutes(app: FastifyInstance, { runtime }: { runtime: Ru
         'The assertion must be signed by the provider\'s certificate, come from its issuer, be addressed to this service provider, be within its ' +
         'validity window (60 s skew) and answer the request named by RelayState, once. The user (matched or created by the asserted e-mail, which ' +
         'must be in one of the provider\'s domains) becomes a member of the provider\'s workspace. 401 `saml_response_invalid` otherwise. ' +
+        'A new account is opened only when SIGNUP allows it, as for social sign-in (403 `signup_closed` / `signup_invite_only`). ' +
         'A provider whose domains are not verified only creates new (unconfirmed) accounts and signs in the ones it created: 409 ' +
         '`account_exists_link_required` for any other account with that e-mail.',
       'x-seed': ['coodesh:auth/saml'],

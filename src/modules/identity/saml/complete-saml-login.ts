@@ -48,7 +48,9 @@ export async function completeSamlLogin(db: Db, config: Config, input: { samlRes
   if (!provider.domains.includes(emailDomain(person.email as string))) {
     throw forbidden(`${person.email} is not in a domain of this SAML provider`, 'saml_email_domain_mismatch');
   }
-  const signIn = provider.verifiedAt ? await findOrCreateExternalUser(db, person) : await findOrCreateUnprovenExternalUser(db, person);
+  const signIn = provider.verifiedAt
+    ? await findOrCreateExternalUser(db, person, config.signup)
+    : await findOrCreateUnprovenExternalUser(db, person, config.signup);
   await ensureActiveMember(db, provider.workspaceId, signIn.user.id);
   return { ...signIn, workspaceId: provider.workspaceId };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
+import { signUpThroughApi } from '../../../../test/support/sign-up.js';
 import { createTenant, uniqueEmail, type TenantFixture } from '../../../../test/support/fixtures.js';
 import { TestDnsServer } from '../../../../test/support/dns-server.js';
 import { base64, createTestIdp, requestIdFromRedirect, samlResponseXml, signAssertion, type TestIdp } from '../../../../test/support/saml-idp.js';
@@ -35,12 +36,7 @@ const at = (domain: string, who = 'user') => uniqueEmail(who).replace(/@.*/, `@$
 
 /** Anyone on the internet: self-service sign-up with a company makes you its admin. */
 async function attacker() {
-  const res = await t.app.inject({
-    method: 'POST', url: '/auth/signup',
-    payload: { email: uniqueEmail('attacker'), password: 'Attacker-pass-1', displayName: 'Mallory', companyName: 'Evil Inc' },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const session = res.json();
+  const session = await signUpThroughApi(t, { email: uniqueEmail('attacker'), password: 'Attacker-pass-1', displayName: 'Mallory', companyName: 'Evil Inc' });
   return { headers: { authorization: `Bearer ${session.token}`, 'x-workspace-id': session.user.company as string }, workspaceId: session.user.company as string };
 }
 

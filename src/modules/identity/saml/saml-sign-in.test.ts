@@ -17,6 +17,7 @@ import {
 import { users } from '../schema.js';
 import { memberships } from '../workspaces/schema.js';
 import { markSamlProviderVerified } from './verify-saml-provider.js';
+import { createInvite } from '../invites.js';
 
 let t: TestApp;
 let tenant: TenantFixture;
@@ -159,6 +160,31 @@ describe('the SAML assertion consumer', () => {
     const again = await callback(base64(signAssertion(idp, assertion(second.requestId, email))), second.relay_state);
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toMatchObject({ isNew: false, user: { _id: session.user._id } });
+  });
+
+  it('opens a new account only as SIGNUP allows (closed: never; invite-only: for an invited address)', async () => {
+    const config = t.runtime.config;
+    try {
+      config.signup = 'closed';
+      const stranger = person();
+      const closed = await startLogin({ email: stranger });
+      const refused = await callback(base64(signAssertion(idp, assertion(closed.requestId, stranger))), closed.relay_state);
+      expect(refused.json()).toMatchObject({ statusCode: 403, code: 'signup_closed' });
+
+      config.signup = 'invite-only';
+      const uninvited = await startLogin({ email: stranger });
+      const noInvite = await callback(base64(signAssertion(idp, assertion(uninvited.requestId, stranger))), uninvited.relay_state);
+      expect(noInvite.json()).toMatchObject({ statusCode: 403, code: 'signup_invite_only' });
+      expect(await t.database.db.select().from(users).where(eq(users.email, stranger))).toHaveLength(0);
+
+      await createInvite(t.database.db, tenant.workspace.id, { email: stranger }, config.appUrl);
+      const invited = await startLogin({ email: stranger });
+      const opened = await callback(base64(signAssertion(idp, assertion(invited.requestId, stranger))), invited.relay_state);
+      expect(opened.statusCode, opened.body).toBe(200);
+      expect(opened.json()).toMatchObject({ isNew: true, user: { email: stranger, company: tenant.workspace.id } });
+    } finally {
+      config.signup = 'open';
+    }
   });
 
   it('accepts the IdP\'s form post (application/x-www-form-urlencoded)', async () => {

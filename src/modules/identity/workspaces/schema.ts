@@ -35,6 +35,13 @@ export const memberships = pgTable(
     subaccountIds: varchar('subaccount_ids', { length: 24 }).array().notNull().default(sql`'{}'::varchar(24)[]`),
     externalId: text('external_id'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * What this workspace calls the person (null: it entered nothing, and the account's own name shows).
+     * Another workspace never sees it: see employees/member-name.ts.
+     */
+    displayName: text('display_name'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
     created: created(),
     updated: updated(),
   },

@@ -14,6 +14,7 @@ import { memberships, workspaces } from '../../identity/workspaces/schema.js';
 import { checkSubaccountRefs } from '../subaccounts/check-subaccounts.js';
 import { checkConfinedAssignment } from '../confinement.js';
 import { checkGrant } from './grants.js';
+import { memberNameOf } from './member-name.js';
 
 export interface NewEmployee {
   email: string;
@@ -69,8 +70,12 @@ function subaccountsFor(context: CreateContext, person: NewEmployee): string[] {
   return context.tenant.allowedSubaccountIds;
 }
 
-/** Existing accounts by e-mail; new ones are created without a password (they set it when accepting). */
-async function accountsFor(tx: DbOrTx, people: NewEmployee[], emails: string[]): Promise<Map<string, { id: string; displayName: string }>> {
+/**
+ * Existing accounts by e-mail; new ones are created without a password (they set it when accepting)
+ * and with a neutral name, the address's local part: the name this workspace gives goes on its
+ * membership, so another workspace adding the same person never reads it.
+ */
+async function accountsFor(tx: DbOrTx, emails: string[]): Promise<Map<string, { id: string; displayName: string }>> {
   const byEmail = new Map<string, { id: string; displayName: string }>();
   const load = async (list: string[]) => {
     for (const part of inChunks(list)) {
@@ -82,27 +87,33 @@ async function accountsFor(tx: DbOrTx, people: NewEmployee[], emails: string[]):
     }
   };
   await load(emails);
-  const missing = people.map((p, i) => ({ p, email: emails[i] })).filter(({ email }) => !byEmail.has(email));
+  const missing = [...new Set(emails)].filter((email) => !byEmail.has(email)).map((email) => ({ email }));
   // A concurrent sign-up of the same address wins; its account is read back below.
   await insertMany(
     tx,
     users,
-    missing.map(({ p, email }) => ({ id: newId(), email, displayName: displayNameOf(p), firstName: p.firstName ?? null, lastName: p.lastName ?? null, provider: 'local' })),
+    missing.map(({ email }) => ({ id: newId(), email, displayName: displayNameOf({ email }), provider: 'local' })),
     { onConflictDoNothing: true },
   );
   if (missing.length) await load(missing.map((m) => m.email));
   return byEmail;
 }
 
-/** Role and status of the people who already were employees, by user id. */
-async function currentMemberships(tx: DbOrTx, workspaceId: string, userIds: string[]): Promise<Map<string, { roles: Role; status: string }>> {
-  const byUser = new Map<string, { roles: Role; status: string }>();
+interface CurrentMembership {
+  roles: Role;
+  status: string;
+  displayName: string | null;
+}
+
+/** Role, status and this workspace's name of the people who already were employees, by user id. */
+async function currentMemberships(tx: DbOrTx, workspaceId: string, userIds: string[]): Promise<Map<string, CurrentMembership>> {
+  const byUser = new Map<string, CurrentMembership>();
   for (const part of inChunks(userIds)) {
     const rows = await tx
-      .select({ userId: memberships.userId, roles: memberships.roles, status: memberships.status })
+      .select({ userId: memberships.userId, roles: memberships.roles, status: memberships.status, displayName: memberships.displayName })
       .from(memberships)
       .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, part)));
-    for (const row of rows) byUser.set(row.userId, { roles: row.roles, status: row.status });
+    for (const row of rows) byUser.set(row.userId, { roles: row.roles, status: row.status, displayName: row.displayName });
   }
   return byUser;
 }
@@ -117,7 +128,9 @@ export async function createEmployees(context: CreateContext, people: NewEmploye
   const emails = validate(context, people);
   return db.transaction(async (tx) => {
     await checkSubaccountRefs(tx, tenant, people.flatMap((p, i) => (p.subaccount_ids ?? []).map((id, j) => ({ id, field: `body/users/${i}/subaccount_ids/${j}` }))));
-    const accounts = await accountsFor(tx, people, emails);
+    const accounts = await accountsFor(tx, emails);
+    const names = people.map((p) => memberNameOf(p));
+    const nameOf = (i: number) => names[i].displayName ?? accounts.get(emails[i])!.displayName;
     const added = new Set(
       await insertManyReturning(
         tx,
@@ -131,6 +144,7 @@ export async function createEmployees(context: CreateContext, people: NewEmploye
           subaccountIds: subaccountsFor(context, p),
           externalId: p.external_id ?? null,
           tags: p.tags ?? [],
+          ...names[i],
         })),
         memberships.userId,
         { onConflictDoNothing: true },
@@ -152,7 +166,7 @@ export async function createEmployees(context: CreateContext, people: NewEmploye
         template: 'workspace_invite' as const,
         language: context.language,
         workspaceId: tenant.workspaceId,
-        data: { name: accounts.get(emails[i])!.displayName, link: invites[k].link, workspace: workspace?.name ?? '' },
+        data: { name: nameOf(i), link: invites[k].link, workspace: workspace?.name ?? '' },
       })),
     );
     const inviteOf = new Map(invited.map(({ i }, k) => [i, invites[k]]));
@@ -161,9 +175,9 @@ export async function createEmployees(context: CreateContext, people: NewEmploye
       const created = inviteOf.get(i);
       if (!created) {
         const current = existing.get(account.id)!;
-        return { _id: account.id, email: emails[i], displayName: account.displayName, roles: current.roles, status: current.status, invited: false, link: null, expires: null };
+        return { _id: account.id, email: emails[i], displayName: current.displayName ?? account.displayName, roles: current.roles, status: current.status, invited: false, link: null, expires: null };
       }
-      return { _id: account.id, email: emails[i], displayName: account.displayName, roles: p.roles ?? 'user', status: 'invited', invited: true, link: created.link, expires: created.expiresAt.toISOString() };
+      return { _id: account.id, email: emails[i], displayName: nameOf(i), roles: p.roles ?? 'user', status: 'invited', invited: true, link: created.link, expires: created.expiresAt.toISOString() };
     });
   });
 }

@@ -6,6 +6,7 @@ import { users } from '../../identity/schema.js';
 import { memberships } from '../../identity/workspaces/schema.js';
 import { employeeScope, type ScopedTenant } from '../scope.js';
 import { searchAny } from '../search.js';
+import { memberDisplayName } from './member-name.js';
 
 /** Nobody has values for these yet: their modules do not exist, so they compare as empty. */
 const notYetKept = sql`null::text`;
@@ -54,7 +55,7 @@ export function employeeWhere(tenant: ScopedTenant, filter: EmployeeFilter): SQL
     eq(memberships.workspaceId, tenant.workspaceId),
     employeeScope(tenant),
     filter.status === 'pending' ? inArray(memberships.status, ['draft', 'invited']) : filter.status ? eq(memberships.status, filter.status) : undefined,
-    searchAny(filter.search, [users.displayName, users.email]),
+    searchAny(filter.search, [memberDisplayName, users.email]),
     ...(filter.permissions ?? []).map(holds),
     filter.range?.from ? gte(memberships.created, filter.range.from) : undefined,
     filter.range?.to ? lt(memberships.created, filter.range.to) : undefined,

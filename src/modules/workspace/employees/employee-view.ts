@@ -8,17 +8,17 @@ import { users } from '../../identity/schema.js';
 import { memberships } from '../../identity/workspaces/schema.js';
 import { employeeScope, type ScopedTenant } from '../scope.js';
 import { rolesFormatted, statusLabel, type EmployeeStatus } from './labels.js';
+import { memberDisplayName, memberFirstName, memberLastName } from './member-name.js';
 
-/** One employee: the membership joined to the person. */
 /** Position, track and team come from the careers and workforce modules; until then they are null. */
 const noPlacement = { position: null, positionName: null, track: null, trackName: null, team: null, teamName: null };
 
 export const employeeFields = {
   id: memberships.userId,
-  displayName: users.displayName,
+  displayName: memberDisplayName,
   email: users.email,
-  firstName: users.firstName,
-  lastName: users.lastName,
+  firstName: memberFirstName,
+  lastName: memberLastName,
   address: users.address,
   confirmedAt: users.confirmedAt,
   lastLogin: users.lastLogin,

@@ -6,12 +6,13 @@ import { textCell } from '../../../platform/exports/csv-columns.js';
 import { users } from '../../identity/schema.js';
 import { memberships } from '../../identity/workspaces/schema.js';
 import { employeeScope } from '../scope.js';
+import { memberDisplayName } from './member-name.js';
 
 const none = sql<string>`null::text`;
 
 /** The documented columns: who, which certificate, for what, with which result, when, where to see it. */
 const certificateColumns: CsvColumn[] = [
-  { header: { en: 'Name', pt: 'Nome', es: 'Nombre' }, value: textCell(users.displayName) },
+  { header: { en: 'Name', pt: 'Nome', es: 'Nombre' }, value: textCell(memberDisplayName) },
   { header: { en: 'E-mail', pt: 'E-mail', es: 'Correo' }, value: textCell(users.email) },
   { header: { en: 'Certificate', pt: 'Certificado', es: 'Certificado' }, value: none },
   { header: { en: 'Assessment', pt: 'Avaliação', es: 'Evaluación' }, value: none },

@@ -13,6 +13,7 @@ import { memberships, subaccounts } from '../../identity/workspaces/schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { employeeWhere, type EmployeeFilter } from './employee-filter.js';
 import { statusLabels } from './labels.js';
+import { memberDisplayName } from './member-name.js';
 import type { ExportBody } from './schemas.js';
 
 /**
@@ -30,7 +31,7 @@ function employeeColumns(language: Language): CsvColumn[] {
   return [
     // Ids are 24-hex: no formula guard needed.
     { header: 'ID', value: sql`${memberships.userId}::text` },
-    { header: { en: 'Name', pt: 'Nome', es: 'Nombre' }, value: textCell(users.displayName) },
+    { header: { en: 'Name', pt: 'Nome', es: 'Nombre' }, value: textCell(memberDisplayName) },
     { header: { en: 'E-mail', pt: 'E-mail', es: 'Correo' }, value: textCell(users.email) },
     { header: { en: 'Role', pt: 'Papel', es: 'Rol' }, value: labelCell(memberships.roles, Object.fromEntries(roles.map((r) => [r, roleLabel(r, language)]))) },
     { header: { en: 'Status', pt: 'Status', es: 'Estado' }, value: labelCell(memberships.status, statusLabels(language)) },

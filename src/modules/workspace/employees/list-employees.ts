@@ -7,12 +7,13 @@ import { users } from '../../identity/schema.js';
 import { memberships } from '../../identity/workspaces/schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { employeeWhere, type EmployeeFilter } from './employee-filter.js';
+import { memberDisplayName } from './member-name.js';
 import { employeeFields, employeeView, type EmployeeRow, type EmployeeView } from './employee-view.js';
 
 export const employeeSortable = {
   created: memberships.created,
   updated: memberships.updated,
-  displayName: users.displayName,
+  displayName: memberDisplayName,
   email: users.email,
   status: memberships.status,
   roles: memberships.roles,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
+import { signUpThroughApi } from '../../../../test/support/sign-up.js';
 import { createTenant, uniqueEmail, type TenantFixture } from '../../../../test/support/fixtures.js';
 import { userIdentities, users } from '../../identity/schema.js';
 import { createUser } from '../../identity/users.js';
@@ -21,14 +22,8 @@ afterAll(async () => t.close());
 
 /** Anyone on the internet: a self-service sign-up with a company makes you its admin. */
 async function attacker() {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/auth/signup',
-    payload: { email: uniqueEmail('attacker'), password: 'Attacker-pass-1', displayName: 'Mallory', companyName: 'Evil Inc' },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const session = res.json();
-  return { authorization: `Bearer ${session.token}`, 'x-workspace-id': session.user.company };
+  const session = await signUpThroughApi(t, { email: uniqueEmail('attacker'), password: 'Attacker-pass-1', displayName: 'Mallory', companyName: 'Evil Inc' });
+  return { authorization: `Bearer ${session.token}`, 'x-workspace-id': session.user.company! };
 }
 
 async function hire(headers: Record<string, string>, email: string): Promise<string> {

@@ -177,15 +177,21 @@ describe('changing employees', () => {
     expect(badSub.json().details[0].field).toBe('body/subaccount_ids/0');
   });
 
-  it('corrects name and e-mail only of people who belong to this workspace alone and have not confirmed', async () => {
+  it('corrects the e-mail only of people who belong to this workspace alone and have not confirmed; the name always', async () => {
     const emp = await hireOne();
     const newEmail = uniqueEmail('fixed');
     const ok = await t.app.inject({ method: 'PUT', url: `/workspace/users/${emp._id}`, headers: acme.keyHeaders, payload: { displayName: 'Fixed Name', email: newEmail } });
     expect(ok.json()).toMatchObject({ displayName: 'Fixed Name', email: newEmail });
     await hire(other.keyHeaders, [{ email: newEmail }]);
-    const shared = await t.app.inject({ method: 'PUT', url: `/workspace/users/${emp._id}`, headers: acme.keyHeaders, payload: { displayName: 'Another Name' } });
+    const shared = await t.app.inject({ method: 'PUT', url: `/workspace/users/${emp._id}`, headers: acme.keyHeaders, payload: { email: uniqueEmail('again') } });
     expect(shared.statusCode).toBe(409);
-    const same = await t.app.inject({ method: 'PUT', url: `/workspace/users/${emp._id}`, headers: acme.keyHeaders, payload: { displayName: 'Fixed Name', email: newEmail, tags: ['kept'] } });
+    expect(shared.json().code).toBe('shared_account');
+    // The name is this workspace's own: renaming does not touch the account the other workspace reads.
+    const renamed = await t.app.inject({ method: 'PUT', url: `/workspace/users/${emp._id}`, headers: acme.keyHeaders, payload: { displayName: 'Another Name' } });
+    expect(renamed.json()).toMatchObject({ displayName: 'Another Name' });
+    const seenByOther = await t.app.inject({ method: 'GET', url: `/workspace/users/${emp._id}`, headers: other.keyHeaders });
+    expect(seenByOther.json().displayName).not.toMatch(/Fixed Name|Another Name/);
+    const same = await t.app.inject({ method: 'PUT', url: `/workspace/users/${emp._id}`, headers: acme.keyHeaders, payload: { displayName: 'Another Name', email: newEmail, tags: ['kept'] } });
     expect(same.statusCode).toBe(200);
   });
 

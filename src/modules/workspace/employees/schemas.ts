@@ -26,7 +26,7 @@ const careerFields = {
 export const Employee = Type.Object(
   {
     _id: Type.String(),
-    displayName: Type.String(),
+    displayName: Type.String({ description: "The name this workspace gave the person, else the account's own name" }),
     email: Type.String(),
     roles: Type.String({ description: 'Role in this workspace' }),
     status: Type.String(),
@@ -123,7 +123,7 @@ export const CertificatesExportBody = Type.Object({
 
 export const NewEmployee = Type.Object({
   email: Type.String({ format: 'email', maxLength: 254 }),
-  displayName: Type.Optional(Type.String({ maxLength: 50, description: 'Name; defaults to firstName + lastName or the e-mail' })),
+  displayName: Type.Optional(Type.String({ maxLength: 50, description: "This workspace's name for the person (defaults to firstName + lastName); other workspaces never see it. Without one, the account's own name shows" })),
   firstName: Type.Optional(Type.String({ maxLength: 100 })),
   lastName: Type.Optional(Type.String({ maxLength: 100 })),
   roles: Type.Optional(RoleName),
@@ -150,7 +150,7 @@ export const CreatedEmployee = Type.Object(
 );
 
 export const UpdateBody = Type.Object({
-  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: "This workspace's name for the person; the account and other workspaces keep theirs" })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
   roles: Type.Optional(RoleName),
   permissions: Type.Optional(Type.Array(PermissionName, { maxItems: 40, description: 'Replaces the granted permissions' })),

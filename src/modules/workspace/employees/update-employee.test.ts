@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
+import { signUpThroughApi } from '../../../../test/support/sign-up.js';
 import { createMember, createTenant, uniqueEmail, type TenantFixture } from '../../../../test/support/fixtures.js';
 import { userIdentities, users } from '../../identity/schema.js';
 import { memberships } from '../../identity/workspaces/schema.js';
@@ -31,13 +32,9 @@ async function hire(headers: Record<string, string>, person: object): Promise<st
 
 describe('who may change whom', () => {
   it('a manager may not change the e-mail of, pause or tag an admin', async () => {
-    const su = await t.app.inject({
-      method: 'POST',
-      url: '/auth/signup',
-      payload: { email: uniqueEmail('boss'), password: 'Boss-pass-123', displayName: 'Boss', companyName: 'BossCo' },
-    });
-    const workspaceId = su.json().user.company;
-    const boss = su.json().user;
+    const su = await signUpThroughApi(t, { email: uniqueEmail('boss'), password: 'Boss-pass-123', displayName: 'Boss', companyName: 'BossCo' });
+    const workspaceId = su.user.company!;
+    const boss = su.user;
     const manager = await createMember(t.runtime, workspaceId, 'manager');
     const evil = uniqueEmail('evil');
     const email = await put(manager.headers, boss._id, { email: evil });
@@ -63,8 +60,9 @@ describe('who may change whom', () => {
 
 describe('changing the sign-in e-mail of someone else', () => {
   it('is refused for an account its owner uses, even unconfirmed and in this workspace alone', async () => {
-    const cand = await t.app.inject({ method: 'POST', url: '/auth/signup', payload: { email: uniqueEmail('cand'), password: 'Cand-pass-123', displayName: 'Cand' } });
-    const victim = cand.json().user;
+    const email = uniqueEmail('cand');
+    expect((await t.app.inject({ method: 'POST', url: '/auth/signup', payload: { email, password: 'Cand-pass-123', displayName: 'Cand' } })).statusCode).toBe(202);
+    const [victim] = await t.database.db.select({ _id: users.id, email: users.email }).from(users).where(eq(users.email, email));
     await hire(acme.adminHeaders, { email: victim.email });
     const res = await put(acme.adminHeaders, victim._id, { email: uniqueEmail('evil2') });
     expect(res.statusCode).toBe(403);

@@ -78,30 +78,37 @@ async function otherWorkspaces(tx: DbOrTx, workspaceId: string, userId: string):
 }
 
 /**
- * Name and e-mail are the person's own, shared by every workspace they belong to: an admin may
- * correct them only for someone who belongs to this workspace alone, and the e-mail (the sign-in)
- * only on an unused account, before the person has confirmed it.
+ * The e-mail is the person's own sign-in, shared by every workspace they belong to: an admin may
+ * correct it only for someone who belongs to this workspace alone, on an unused account, before the
+ * person has confirmed it. (The name is this workspace's own: see memberNameChange.)
  */
-async function updateAccount(tx: DbOrTx, workspaceId: string, employee: EmployeeRow, changes: EmployeeChanges): Promise<void> {
-  const name = changes.displayName?.trim();
+async function updateEmail(tx: DbOrTx, workspaceId: string, employee: EmployeeRow, changes: EmployeeChanges): Promise<void> {
   const email = changes.email ? normalizeEmail(changes.email) : undefined;
-  const nameChanged = name !== undefined && name !== '' && name !== employee.displayName;
-  const emailChanged = email !== undefined && email !== normalizeEmail(employee.email);
-  if (!nameChanged && !emailChanged) return;
-  if (emailChanged) await checkEmailChangeable(tx, employee.id);
+  if (email === undefined || email === normalizeEmail(employee.email)) return;
+  await checkEmailChangeable(tx, employee.id);
   if ((await otherWorkspaces(tx, workspaceId, employee.id)) > 0) {
-    throw conflict('shared_account', 'This person also belongs to other workspaces: only they can change their name or e-mail');
+    throw conflict('shared_account', 'This person also belongs to other workspaces: only they can change their e-mail');
   }
-  if (emailChanged && employee.confirmedAt) throw conflict('email_confirmed', 'The e-mail is confirmed and used to sign in: only its owner can change it');
+  if (employee.confirmedAt) throw conflict('email_confirmed', 'The e-mail is confirmed and used to sign in: only its owner can change it');
   try {
     await tx
       .update(users)
-      .set({ ...(nameChanged ? { displayName: name } : {}), ...(emailChanged ? { email, sessionVersion: nextSessionVersion() } : {}), updated: sql`now()` })
+      .set({ email, sessionVersion: nextSessionVersion(), updated: sql`now()` })
       .where(eq(users.id, employee.id));
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('email_taken', 'Another account uses this e-mail');
     throw error;
   }
+}
+
+/**
+ * What this workspace calls the person is its own data, kept on the membership whatever other
+ * workspaces the person is in; a new display name drops the first and last name it replaces.
+ */
+function memberNameChange(employee: EmployeeRow, changes: EmployeeChanges) {
+  const name = changes.displayName?.trim();
+  if (!name || name === employee.displayName) return {};
+  return { displayName: name, firstName: null, lastName: null };
 }
 
 /**
@@ -127,12 +134,13 @@ export async function updateEmployee(db: Db, tenant: UpdatingTenant, actorId: st
     if (employee.roles === 'admin' && employee.status === 'active' && (role !== 'admin' || status !== 'active')) {
       await keepAnAdmin(tx, tenant.workspaceId, [employee.id]);
     }
-    await updateAccount(tx, tenant.workspaceId, employee, changes);
+    await updateEmail(tx, tenant.workspaceId, employee, changes);
     await tx
       .update(memberships)
       .set({
         roles: role,
         status,
+        ...memberNameChange(employee, changes),
         ...(changes.permissions ? { permissions: [...new Set(changes.permissions)] } : {}),
         ...(subaccountIds ? { subaccountIds } : {}),
         ...(changes.external_id !== undefined ? { externalId: changes.external_id } : {}),

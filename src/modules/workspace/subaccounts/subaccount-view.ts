@@ -5,6 +5,7 @@ import { isId } from '../../../platform/ids.js';
 import { users } from '../../identity/schema.js';
 import { memberships, subaccounts } from '../../identity/workspaces/schema.js';
 import { subaccountScope, visibleSubaccountIds, type ScopedTenant } from '../scope.js';
+import { memberDisplayName } from '../employees/member-name.js';
 
 export type Subaccount = typeof subaccounts.$inferSelect;
 
@@ -36,7 +37,7 @@ const visibleSubaccount = preparedPerDb((db) =>
 
 const peopleOfSubaccount = preparedPerDb((db) =>
   db
-    .select({ _id: users.id, displayName: users.displayName, email: users.email, roles: memberships.roles, status: memberships.status })
+    .select({ _id: users.id, displayName: memberDisplayName, email: users.email, roles: memberships.roles, status: memberships.status })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.workspaceId, sql.placeholder('workspaceId')), sql`${sql.placeholder('id')} = any(${memberships.subaccountIds})`))
