@@ -11,6 +11,7 @@ import { createUser, findUserByEmail, type NewUser } from './users.js';
 import { checkInviteEmail, claimInvite, findOpenInvite } from './invites.js';
 import { queueConfirmationMail } from './confirmation.js';
 import { signInLink } from './links.js';
+import { claimInstanceAdmin } from './claim-instance-admin.js';
 
 export interface Utm {
   origin?: string;
@@ -39,6 +40,8 @@ export interface SignUpInput extends Profile {
   techSize?: string;
   plan?: string;
   modules?: string;
+  /** The first account of an empty instance becomes its super admin (refused otherwise). */
+  instanceAdmin?: boolean;
 }
 
 export const emailTaken = () => conflict('email_taken', 'An account with this e-mail already exists');
@@ -97,6 +100,7 @@ export async function signUp(runtime: Runtime, input: SignUpInput, context: { la
   try {
     return await db.transaction(async (tx) => {
       const user = await createUser(tx, accountFromProfile(input, passwordHash));
+      if (input.instanceAdmin) await claimInstanceAdmin(tx, user.id);
       let workspaceId = invite?.workspaceId;
       if (input.companyName?.trim()) {
         const workspace = await createWorkspace(tx, {
