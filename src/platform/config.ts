@@ -109,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     : { driver: 'disk', root: resolve(env.STORAGE_DIR ?? `${dataDir}/files`) };
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     embedded: 'disk',
