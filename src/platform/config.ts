@@ -120,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     : { driver: 'disk', root: resolve(env.STORAGE_DIR ?? `${dataDir}/files`) };
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     embedded: 'disk',
@@ -179,7 +179,7 @@ export const oauthProviderNames = ['GOOGLE', 'GITHUB', 'LINKEDIN', 'FACEBOOK'];
 
 export const configVariables: ConfigVariable[] = [
   { name: 'PORT', default: '`3000`', description: 'TCP port the API listens on', value: (c) => c.port },
-  { name: 'HOST', default: '`0.0.0.0`', description: 'address the API listens on', value: (c) => c.host },
+  { name: 'HOST', default: '`127.0.0.1`', description: 'address the API listens on; `HOST=0.0.0.0` (or `::`) listens on every interface, exposing it to the network', value: (c) => c.host },
   { name: 'PUBLIC_URL', default: '`http://localhost:<PORT>`', description: 'public base URL of the API: the SAML service-provider URLs (metadata, assertion consumer) and the default of `APP_URL`' },
   { name: 'APP_URL', default: '`PUBLIC_URL`', description: 'web app base of e-mailed links (`/auth/reset/<token>`, `/auth/confirmation/<token>`, `/auth/invite/<token>`)' },
   { name: 'DATABASE_URL', default: 'unset (PGlite)', description: 'PostgreSQL server to use instead of the embedded database' },

@@ -1,53 +1,63 @@
-import { count, eq } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.js';
-import { isId } from '../../platform/ids.js';
-import { workspaces } from './workspaces/schema.js';
-import { createWorkspace } from './workspaces/create-workspace.js';
-import { createApiKey } from './api-keys.js';
+import type { CliCommand } from '../../cli/command.js';
+import { CliError } from '../../cli/command.js';
+import { withDatabase } from '../../cli/with-database.js';
+import { createApiKeyFromCli } from './create-api-key-from-cli.js';
+import { grantSuperAdmin, revokeSuperAdmin } from './super-admins.js';
 
-export interface CreateApiKeyResult {
-  workspaceId: string;
-  key: string;
-  /** True when the database was empty and this command created the first workspace. */
-  bootstrapped: boolean;
-  /** What the command prints; the key is always the last line, so scripts can `tail -n1`. */
-  lines: string[];
-}
+export const createApiKeyCommand: CliCommand = {
+  name: 'create-api-key',
+  summary: 'Create an API key (on an empty database, with its first workspace)',
+  description:
+    'Creates an API key for a workspace and prints it once, as the last line (only its hash is stored). ' +
+    'On a database without workspaces, leave out --workspace: it creates the first one and prints its id first. ' +
+    'With the embedded database, stop the server first.',
+  options: [
+    { flags: '--workspace <id>', description: 'the workspace of the key (required once the database has workspaces)' },
+    { flags: '--name <name>', description: 'what the key is for, shown in key lists (default "CLI key")' },
+    { flags: '--workspace-name <name>', description: 'name of the first workspace, on an empty database (default "Default workspace")' },
+  ],
+  async run({ options, print }) {
+    const result = await withDatabase((db) =>
+      createApiKeyFromCli(db, {
+        workspaceId: options.workspace,
+        name: options.name?.trim() || 'CLI key',
+        workspaceName: options.workspaceName?.trim() || 'Default workspace',
+      }),
+    );
+    if (result.kind === 'workspace_required') {
+      const more = result.total > result.listed.length ? [`… and ${result.total - result.listed.length} more`] : [];
+      throw new CliError(
+        `this database has ${result.total} workspace${result.total === 1 ? '' : 's'}: pass --workspace <id>`,
+        [...result.listed.map((workspace) => `${workspace.id}  ${workspace.name}`), ...more],
+      );
+    }
+    if (result.createdWorkspace) print(`workspace ${result.createdWorkspace.id} (${result.createdWorkspace.name})`);
+    print(result.key);
+  },
+};
 
-/** `--name value` and `--name=value` pairs. */
-export function parseOptions(args: string[]): Record<string, string> {
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 1) {
-    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(args[i]);
-    if (!match) throw new Error(`unexpected argument ${args[i]}`);
-    const value = match[2] ?? args[i + 1];
-    if (value === undefined || (match[2] === undefined && value.startsWith('--'))) throw new Error(`--${match[1]} needs a value`);
-    if (match[2] === undefined) i += 1;
-    options[match[1]] = value;
-  }
-  return options;
-}
+export const grantSuperAdminCommand: CliCommand = {
+  name: 'grant-super-admin',
+  summary: "Make an account the instance's super admin",
+  description:
+    'Super admins may grant credits, share datasets with every workspace and verify SAML domains without DNS. ' +
+    'The account must exist (sign up first). Applies to its live sessions at once. With the embedded database, stop the server first.',
+  arguments: [{ name: '<email>', description: "the account's e-mail" }],
+  async run({ args: [email], print }) {
+    const change = await withDatabase((db) => grantSuperAdmin(db, email));
+    print(change.changed ? `${change.email} is now a super admin` : `${change.email} already was a super admin`);
+  },
+};
 
-/**
- * `assay create-api-key --workspace <id> --name <name>`. Without --workspace on an empty database it
- * creates the first workspace (`--workspace-name`, default "Default workspace"), so a fresh install
- * can be driven through the API from the start.
- */
-export async function createApiKeyCommand(db: Db, args: string[]): Promise<CreateApiKeyResult> {
-  const options = parseOptions(args);
-  const name = options.name?.trim() || 'CLI key';
-  if (options.workspace) {
-    const id = options.workspace;
-    const [found] = isId(id) ? await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, id)) : [];
-    if (!found) throw new Error(`workspace ${id} not found`);
-    const { key } = await createApiKey(db, id, { name });
-    return { workspaceId: id, key, bootstrapped: false, lines: [key] };
-  }
-  return db.transaction(async (tx) => {
-    const [{ total }] = await tx.select({ total: count() }).from(workspaces);
-    if (total > 0) throw new Error('this database already has workspaces: pass --workspace <id>');
-    const workspace = await createWorkspace(tx, { name: options['workspace-name']?.trim() || 'Default workspace' });
-    const { key } = await createApiKey(tx, workspace.id, { name });
-    return { workspaceId: workspace.id, key, bootstrapped: true, lines: [`workspace ${workspace.id} (${workspace.name})`, key] };
-  });
-}
+export const revokeSuperAdminCommand: CliCommand = {
+  name: 'revoke-super-admin',
+  summary: 'Take the super admin role from an account',
+  description: 'Applies to its live sessions at once. With the embedded database, stop the server first.',
+  arguments: [{ name: '<email>', description: "the account's e-mail" }],
+  async run({ args: [email], print }) {
+    const change = await withDatabase((db) => revokeSuperAdmin(db, email));
+    print(change.changed ? `${change.email} is no longer a super admin` : `${change.email} was not a super admin`);
+  },
+};
+
+export const identityCommands: CliCommand[] = [createApiKeyCommand, grantSuperAdminCommand, revokeSuperAdminCommand];

@@ -8,12 +8,13 @@ import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { addMember, createWorkspace } from './workspaces/create-workspace.js';
 import { createUser, findUserByEmail, normalizeEmail, type NewUser } from './users.js';
 import { checkInviteEmail, claimInvite, findOpenInvite, type Invite } from './invites.js';
-import type { DbOrTx } from '../../platform/db/client.js';
+import type { DbOrTx, Tx } from '../../platform/db/client.js';
 import { queueConfirmationMail } from './confirmation.js';
 import { signInLink } from './links.js';
 import { mayOpenAccount, signupClosed } from './sign-up-policy.js';
 import { queueExistingAccountNotice, queueInviteOnlyNotice } from './sign-up-notices.js';
 import { claimFirstAccount, isEmptyInstance } from './first-account.js';
+import { claimInstanceAdmin } from './claim-instance-admin.js';
 
 export interface Utm {
   origin?: string;
@@ -43,6 +44,8 @@ export interface SignUpInput extends Profile {
   techSize?: string;
   plan?: string;
   modules?: string;
+  /** The first account of an empty instance becomes its super admin (refused otherwise). */
+  instanceAdmin?: boolean;
 }
 
 /** The seed's rule: a display name, or both first and last name. */
@@ -87,6 +90,7 @@ interface NewAccount extends Omit<SignUpInput, 'invite'> {
 /** Writes the new account, its workspace or invite membership, and its mails, in the caller's transaction. */
 async function openAccount(tx: DbOrTx, appUrl: string, account: NewAccount, language: string): Promise<void> {
   const user = await createUser(tx, { ...accountFromProfile(account, account.passwordHash), confirmed: account.confirmed });
+  if (account.instanceAdmin) await claimInstanceAdmin(tx as Tx, user.id);
   if (account.companyName?.trim()) {
     const workspace = await createWorkspace(tx, { name: account.companyName.trim(), plan: account.plan, modules: account.modules, techSize: account.techSize });
     await addMember(tx, workspace.id, user.id, { roles: 'admin' });

@@ -102,13 +102,23 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
   };
 }
 
+/** The embedded database's data dir is held by another live process (see lockDataDir). */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`the embedded database in ${dataDir} is in use by process ${pid}`);
+  }
+}
+
 /** PGlite corrupts a data dir opened by two processes: refuse the second one. */
 function lockDataDir(dataDir: string): () => void {
   const lock = join(dataDir, 'assay.lock');
   if (existsSync(lock)) {
     const pid = Number(readFileSync(lock, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`the embedded database in ${dataDir} is in use by process ${pid}; run workers in the same process or set DATABASE_URL`);
+      throw new DataDirInUseError(dataDir, pid);
     }
     unlinkSync(lock);
   }

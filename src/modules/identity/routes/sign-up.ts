@@ -17,6 +17,14 @@ const SignUpBody = Type.Object(
     tech_size: Type.Optional(Type.String({ maxLength: 50, description: 'Company tech team size, e.g. 11-50' })),
     plan: Type.Optional(Type.String({ maxLength: 50, description: 'Pricing plan, e.g. free' })),
     modules: Type.Optional(Type.String({ maxLength: 50, description: 'all, assessments, skills or hiring' })),
+    instanceAdmin: Type.Optional(
+      Type.Boolean({
+        description:
+          "Make this account the instance's super admin (credit grants, shared datasets). Honoured only for the first account " +
+          'of an empty instance: once any account exists the sign-up answers 403 `instance_not_empty` and creates nothing. ' +
+          'Later super admins are made with `npx assay grant-super-admin <email>`.',
+      }),
+    ),
   },
   { title: 'SignUpBody' },
 );
@@ -70,6 +78,7 @@ export function signUpRoutes(app: FastifyInstance, runtime: Runtime): void {
       techSize: body.tech_size,
       plan: body.plan,
       modules: body.modules,
+      instanceAdmin: body.instanceAdmin,
     }, { language: request.language });
     return reply.status(202).send({ message: 'Check your mailbox: we sent what to do next to this address', email: normalizeEmail(body.email) });
   });
