@@ -22,3 +22,28 @@ export function bossDb(database: Database): PgBoss.Db {
     },
   };
 }
+
+/**
+ * Runs `work` in one transaction, handing it pg-boss's database port over that transaction, so
+ * our own statements and pg-boss's (e.g. `insert(jobs, { db })`) commit or roll back together.
+ * On PostgreSQL it holds one pooled connection for the duration; on PGlite, the one connection.
+ */
+export async function inBossTransaction<T>(database: Database, work: (db: PgBoss.Db) => Promise<T>): Promise<T> {
+  if (database.kind === 'pglite') {
+    return database.pglite!.transaction((tx) => work({ executeSql: (text, values) => tx.query(text, values) }));
+  }
+  const client = await database.pool!.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work({ executeSql: (text, values) => client.query(text, values) });
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is not given back to the pool.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

@@ -58,7 +58,7 @@ describe('enqueueJobs', () => {
 
   it('announces a committed batch to the outbox listener, and the relay moves every job into pg-boss', async () => {
     let notified = 0;
-    const unlisten = await listenForOutbox(database, () => (notified += 1), runtime.log);
+    const unlisten = await listenForOutbox(database, { outbox: () => (notified += 1) }, runtime.log);
     try {
       await runtime.jobs.register('test.relayed', async () => undefined);
       const ids = await database.db.transaction((tx) => enqueueJobs(tx, 'test.relayed', Array.from({ length: BATCH }, (_, n) => ({ n }))));

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import type { Runtime } from '../runtime.js';
-import { enqueueJob } from './enqueue-job.js';
+import { enqueueJob, enqueueJobs } from './enqueue-job.js';
 import { eventually, workerDatabase, workerRuntime, type WorkerDatabase } from '../../../test/support/worker-database.js';
+import { openDatabase } from '../db/client.js';
 
 describe('job queue', () => {
   let store: WorkerDatabase;
@@ -76,6 +77,63 @@ describe('job queue', () => {
     expect(left).toEqual([]);
   });
 
+  it('works a burst concurrently, claiming it in batches, never more at once than the concurrency', async () => {
+    const burst = 30;
+    const concurrency = 10;
+    const batchSize = 5;
+    let active = 0;
+    let mostActive = 0;
+    const handled: number[] = [];
+    const claimedAt = new Set<string>();
+    // Every job waits until a whole concurrency's worth has started: only jobs running side by side get past it.
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    await runtime.jobs.register<{ n: number }>(
+      'test.burst',
+      async (job) => {
+        active += 1;
+        mostActive = Math.max(mostActive, active);
+        // Jobs claimed by one fetch statement share its now(): distinct values count the fetches.
+        const [row] = await database.query<{ started: string }>(`SELECT started_on::text AS started FROM pgboss.job WHERE id = $1`, [job.id]);
+        claimedAt.add(row.started);
+        if (mostActive >= concurrency) openGate();
+        await gate;
+        handled.push(job.data.n);
+        active -= 1;
+      },
+      { concurrency, batchSize },
+    );
+    await database.db.transaction((tx) => enqueueJobs(tx, 'test.burst', Array.from({ length: burst }, (_, n) => ({ n }))));
+    await eventually(async () => handled.length === burst, 20_000, 'the whole burst');
+
+    expect(mostActive).toBe(concurrency);
+    expect(claimedAt.size).toBeLessThanOrEqual(burst / batchSize);
+    expect(handled.sort((x, y) => x - y)).toEqual(Array.from({ length: burst }, (_, n) => n));
+    await eventually(async () => {
+      const [done] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'test.burst' AND state = 'completed'`);
+      return done.count === burst;
+    }, 20_000, 'every burst job completed');
+  });
+
+  it('retries the failing job of a batch alone; the others complete once', async () => {
+    const runs = new Map<number, number>();
+    await runtime.jobs.register<{ n: number }>(
+      'test.batch-failure',
+      async (job) => {
+        runs.set(job.data.n, (runs.get(job.data.n) ?? 0) + 1);
+        if (job.data.n === 3 && job.retryCount === 0) throw new Error('the third job fails once');
+      },
+      { concurrency: 6, batchSize: 6, retryLimit: 2, retryDelay: 1, retryBackoff: true },
+    );
+    await database.db.transaction((tx) => enqueueJobs(tx, 'test.batch-failure', Array.from({ length: 6 }, (_, n) => ({ n }))));
+    await eventually(async () => runs.get(3) === 2, 20_000, 'the retry of the failed job');
+    await eventually(async () => {
+      const [done] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'test.batch-failure' AND state = 'completed'`);
+      return done.count === 6;
+    }, 20_000, 'all six completed');
+    expect([...runs.entries()].sort(([x], [y]) => x - y)).toEqual([[0, 1], [1, 1], [2, 1], [3, 2], [4, 1], [5, 1]]);
+  });
+
   it('schedules the periodic sweeps in worker processes', async () => {
     const schedules = await database.query<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule ORDER BY name');
     expect(schedules).toEqual(
@@ -107,6 +165,66 @@ describe('job queue', () => {
     await eventually(async () => started, 20_000, 'the slow job to start');
     await other.close();
     expect(finished).toBe(true);
+  });
+});
+
+describe('job queue wake-up', () => {
+  // An hour between polls and outbox sweeps: within this test only a wake-up can explain a pickup.
+  const asleep = { pollingIntervalSeconds: 3600, outboxSweepSeconds: 3600 };
+  let store: WorkerDatabase;
+  let database: Database;
+  let runtime: Runtime;
+
+  beforeAll(async () => {
+    store = await workerDatabase();
+    database = await store.open();
+    runtime = await workerRuntime(database, {}, asleep);
+  });
+
+  afterAll(async () => {
+    await runtime?.close();
+    await database?.close();
+    await store?.drop();
+  });
+
+  it('picks up a job sent, or enqueued in a transaction, while the workers idle, without waiting for the poll', async () => {
+    const seen: string[] = [];
+    await runtime.jobs.register<{ via: string }>('test.wake', async (job) => {
+      seen.push(job.data.via);
+    });
+    // The first may be found by the worker's first fetch; each next one is sent only once the worker,
+    // done with the one before, has nothing left to do.
+    await runtime.jobs.send('test.wake', { via: 'first send' });
+    await eventually(async () => seen.length === 1, 20_000, 'the first job');
+    await runtime.jobs.send('test.wake', { via: 'send' });
+    await eventually(async () => seen.length === 2, 20_000, 'the job sent while idle');
+    await database.db.transaction((tx) => enqueueJob(tx, 'test.wake', { via: 'outbox' }));
+    await eventually(async () => seen.length === 3, 20_000, 'the job enqueued while idle');
+    expect(seen).toEqual(['first send', 'send', 'outbox']);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('picks up a job another process sent (PostgreSQL NOTIFY)', async () => {
+    const seen: string[] = [];
+    await runtime.jobs.register<{ via: string }>('test.wake-remote', async (job) => {
+      seen.push(job.data.via);
+    });
+    // Another process: its own pool, no workers.
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = (await database.query<{ db: string }>('SELECT current_database() AS db'))[0].db;
+    const remoteDatabase = await openDatabase({ databaseUrl: url.href, poolSize: 2 });
+    const remote = await workerRuntime(remoteDatabase, { workers: false }, asleep);
+    try {
+      await remote.jobs.register('test.wake-remote', async () => {
+        throw new Error('an API-only process does not work jobs');
+      });
+      await remote.jobs.send('test.wake-remote', { via: 'remote send' });
+      await remoteDatabase.db.transaction((tx) => enqueueJob(tx, 'test.wake-remote', { via: 'remote outbox' }));
+      await eventually(async () => seen.length === 2, 20_000, 'both remote jobs');
+      expect(seen.sort()).toEqual(['remote outbox', 'remote send']);
+    } finally {
+      await remote.close();
+      await remoteDatabase.close();
+    }
   });
 });
 

@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { bossDb } from './boss-db.js';
 import { listenForOutbox } from './outbox-listener.js';
+import { announcedQueue, announceJobs, onJobsAnnounced } from './announce-jobs.js';
+import { relayOutbox, RELAY_BATCH, type JobInsertOptions } from './relay-outbox.js';
+import { workQueue, type QueueWorker } from './work-queue.js';
 
 export interface JobOptions {
   /** Retries after the first failure (default 5). */
@@ -13,8 +16,13 @@ export interface JobOptions {
   /** A job still active after this long is failed (and retried). */
   expireInSeconds?: number;
   policy?: 'standard' | 'short' | 'singleton' | 'stately';
-  /** Jobs of this queue handled at once by this process. */
+  /** Jobs of this queue running at once in this process (default 4). */
   concurrency?: number;
+  /**
+   * A fetch waits until this many of those slots are free and then claims up to all of them in one
+   * statement (default half the concurrency): fewer round trips, while a slow job holds only its slot.
+   */
+  batchSize?: number;
 }
 
 export interface SendOptions {
@@ -35,7 +43,10 @@ export interface Job<T> {
 export type JobHandler<T> = (job: Job<T>) => Promise<void>;
 
 export interface JobQueueSettings {
-  /** How often an idle worker asks for work (pg-boss minimum 0.5). */
+  /**
+   * How often an idle worker looks for jobs nobody announced: retries, delayed and cron jobs. A job
+   * sent or enqueued (in any process) wakes the workers of its queue at once.
+   */
   pollingIntervalSeconds?: number;
   /** Postgres schema of pg-boss's tables. */
   schema?: string;
@@ -60,17 +71,19 @@ export interface JobQueue {
   /** Moves committed job_outbox rows into pg-boss now; returns how many. */
   drainOutbox(): Promise<number>;
   readonly working: boolean;
+  /** Runs `close` once stop() has waited for the running jobs: for what only jobs use (the SMTP pool). */
+  afterStop(close: () => Promise<void>): void;
   /** Stops taking jobs and waits for running ones (graceful). */
   stop(): Promise<void>;
 }
 
-export const defaultJobOptions: Required<JobOptions> = {
+export const defaultJobOptions: Required<Omit<JobOptions, 'batchSize'>> = {
   retryLimit: 5,
   retryDelay: 10,
   retryBackoff: true,
   expireInSeconds: 15 * 60,
   policy: 'standard',
-  concurrency: 1,
+  concurrency: 4,
 };
 
 interface Definition {
@@ -79,26 +92,21 @@ interface Definition {
   cron?: { expression: string; data: object };
 }
 
-interface OutboxRow {
-  id: string;
-  name: string;
-  data: object;
-  start_after: Date | string | null;
-  singleton_key: string | null;
-}
-
-const DRAIN_BATCH = 100;
+/** pg-boss's cron sender polls on its own, within these bounds. */
+const CRON_POLL_SECONDS = { min: 1, max: 45 };
 
 export function createJobQueue(database: Database, log: Logger, settings: JobQueueSettings = {}): JobQueue {
   const pollingIntervalSeconds = settings.pollingIntervalSeconds ?? 2;
   const definitions = new Map<string, Definition>();
-  const createdQueues = new Set<string>();
+  const createdQueues = new Map<string, Promise<void>>();
+  const workers = new Map<string, QueueWorker>();
+  const closers: Array<() => Promise<void>> = [];
   let boss: PgBoss | undefined;
   let starting: Promise<PgBoss> | undefined;
   let working = false;
   let stopped = false;
-  let active = 0;
   let unlisten: (() => Promise<void>) | undefined;
+  let unannounced: (() => void) | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
   let draining: Promise<void> | undefined;
   let drainAgain = false;
@@ -112,8 +120,7 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
         schema: settings.schema,
         supervise: working,
         schedule: working,
-        pollingIntervalSeconds,
-        cronWorkerIntervalSeconds: Math.max(1, Math.round(pollingIntervalSeconds)),
+        cronWorkerIntervalSeconds: Math.min(CRON_POLL_SECONDS.max, Math.max(CRON_POLL_SECONDS.min, Math.round(pollingIntervalSeconds))),
       });
       instance.on('error', (error) => log.error({ err: error }, 'job queue error'));
       await instance.start();
@@ -129,28 +136,32 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
     return found;
   };
 
-  const ensureQueue = async (instance: PgBoss, name: string): Promise<void> => {
-    if (createdQueues.has(name)) return;
-    const { policy, retryLimit, retryDelay, retryBackoff, expireInSeconds } = definition(name).options;
-    await instance.createQueue(name, { name, policy, retryLimit, retryDelay, retryBackoff, expireInSeconds });
-    createdQueues.add(name);
+  /** One createQueue per name at a time: two at once for the same name deadlock in PostgreSQL. */
+  const ensureQueue = (instance: PgBoss, name: string): Promise<void> => {
+    let created = createdQueues.get(name);
+    if (!created) {
+      const { policy, retryLimit, retryDelay, retryBackoff, expireInSeconds } = definition(name).options;
+      created = instance.createQueue(name, { name, policy, retryLimit, retryDelay, retryBackoff, expireInSeconds });
+      created.catch(() => createdQueues.delete(name));
+      createdQueues.set(name, created);
+    }
+    return created;
+  };
+
+  /** Queue options are fixed when the queue is first created; each job carries its own, so changes apply. */
+  const insertOptions = (name: string): JobInsertOptions => {
+    const { retryLimit, retryDelay, retryBackoff, expireInSeconds } = definition(name).options;
+    return { retryLimit, retryDelay, retryBackoff, expireInSeconds };
   };
 
   const work = async (instance: PgBoss, name: string): Promise<void> => {
-    const { handler, options } = definition(name);
+    const { options } = definition(name);
     await ensureQueue(instance, name);
-    for (let i = 0; i < options.concurrency; i += 1) {
-      await instance.work<object>(name, { includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
-        active += 1;
-        try {
-          await handler({ id: job.id, name, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
-        } catch (error) {
-          log.warn({ err: error, job: name, jobId: job.id, retryCount: job.retryCount }, 'job failed');
-          throw error;
-        } finally {
-          active -= 1;
-        }
-      });
+    if (!workers.has(name)) {
+      // The handler is looked up per job, so registering a queue again replaces it.
+      const handler = (job: Job<unknown>) => definition(name).handler(job);
+      const { concurrency, batchSize } = options;
+      workers.set(name, workQueue(instance, name, handler, { concurrency, batchSize, pollingIntervalMs: pollingIntervalSeconds * 1000 }, log));
     }
     const cron = definitions.get(name)?.cron;
     if (cron) await instance.schedule(name, cron.expression, cron.data, { tz: 'UTC' });
@@ -159,44 +170,32 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
   const send = async <T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> => {
     const instance = await started();
     await ensureQueue(instance, name);
-    const { retryLimit, retryDelay, retryBackoff, expireInSeconds } = definition(name).options;
-    // Queue options are fixed when the queue is first created; the job's own win, so changes apply.
-    return instance.send(name, data, {
-      retryLimit,
-      retryDelay,
-      retryBackoff,
-      expireInSeconds,
+    const id = await instance.send(name, data, {
+      ...insertOptions(name),
       singletonKey: options.singletonKey,
       startAfter: typeof options.startAfter === 'number' ? Math.max(1, Math.ceil(options.startAfter)) : options.startAfter,
     });
+    if (id) announceJobs(database, [name]);
+    return id;
   };
 
   const drainOutbox = async (): Promise<number> => {
+    const instance = await started();
+    const queues = new Map<string, JobInsertOptions>();
+    for (const name of definitions.keys()) {
+      await ensureQueue(instance, name);
+      queues.set(name, insertOptions(name));
+    }
     let moved = 0;
     for (;;) {
-      const rows = await database.query<OutboxRow>(
-        `UPDATE job_outbox SET claimed_until = now() + interval '1 minute'
-         WHERE id IN (SELECT id FROM job_outbox WHERE claimed_until IS NULL OR claimed_until < now()
-                      ORDER BY id LIMIT ${DRAIN_BATCH} FOR UPDATE SKIP LOCKED)
-         RETURNING id, name, data, start_after, singleton_key`,
-      );
-      const done: string[] = [];
-      for (const row of rows) {
-        if (!definitions.has(row.name)) {
-          log.error({ job: row.name, outboxId: row.id }, 'outbox row for a job this process does not know; left for another');
-          continue;
-        }
-        const startAfter = row.start_after ? new Date(row.start_after) : undefined;
-        await send(row.name, row.data, {
-          startAfter: startAfter && startAfter.getTime() > Date.now() ? startAfter : undefined,
-          singletonKey: row.singleton_key ?? undefined,
-        });
-        done.push(row.id);
-      }
-      if (done.length) await database.query('DELETE FROM job_outbox WHERE id = ANY($1::varchar[])', [done]);
-      moved += done.length;
-      if (rows.length < DRAIN_BATCH) return moved;
+      const rows = await relayOutbox(database, instance, queues);
+      moved += rows.length;
+      if (rows.length > 0) announceJobs(database, new Set(rows.map((row) => row.name)));
+      if (rows.length < RELAY_BATCH) break;
     }
+    const [left] = await database.query<{ name: string }>(`SELECT name FROM job_outbox WHERE name <> ALL($1::text[]) LIMIT 1`, [[...queues.keys()]]);
+    if (left) log.error({ job: left.name }, 'outbox rows for a job this process does not know; left for another');
+    return moved;
   };
 
   /** Coalesces bursts of notifications into one drain at a time, plus one more if any came meanwhile. */
@@ -223,8 +222,8 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
 
     async register(name, handler, options = {}) {
       const merged = { ...defaultJobOptions, ...options, ...settings.queueOptions?.[name] };
-      definitions.set(name, { handler: handler as JobHandler<unknown>, options: merged, cron: definitions.get(name)?.cron });
-      createdQueues.delete(name);
+      const batchSize = merged.batchSize ?? Math.ceil(merged.concurrency / 2);
+      definitions.set(name, { handler: handler as JobHandler<unknown>, options: { ...merged, batchSize }, cron: definitions.get(name)?.cron });
       if (working) await work(await started(), name);
     },
 
@@ -245,7 +244,18 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
       working = true;
       const instance = await started();
       for (const name of definitions.keys()) await work(instance, name);
-      unlisten = await listenForOutbox(database, requestDrain, log);
+      unannounced = onJobsAnnounced(database, (name) => workers.get(name)?.wake());
+      unlisten = await listenForOutbox(
+        database,
+        {
+          outbox: requestDrain,
+          announced: (payload) => {
+            const name = announcedQueue(database, payload);
+            if (name) workers.get(name)?.wake();
+          },
+        },
+        log,
+      );
       sweepTimer = setInterval(requestDrain, (settings.outboxSweepSeconds ?? 30) * 1000);
       sweepTimer.unref();
       requestDrain();
@@ -253,19 +263,22 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
 
     drainOutbox,
 
+    afterStop(close) {
+      closers.push(close);
+    },
+
     async stop() {
       if (stopped) return;
       stopped = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      unannounced?.();
       await unlisten?.();
       await draining;
+      const deadline = Date.now() + (settings.shutdownTimeoutMs ?? 30_000);
+      await Promise.all([...workers.values()].map((worker) => worker.stop(deadline)));
+      for (const close of closers.splice(0)) await close().catch((error) => log.error({ err: error }, 'could not close a job resource'));
       const instance = await starting?.catch(() => undefined);
-      if (!instance) return;
-      const timeout = settings.shutdownTimeoutMs ?? 30_000;
-      const deadline = Date.now() + timeout;
-      await instance.stop({ graceful: true, wait: true, timeout });
-      // pg-boss stops waiting once its workers hold no job; a fetch in flight may still start one.
-      while (active > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await instance?.stop({ graceful: true, wait: true, timeout: Math.max(1_000, deadline - Date.now()) });
     },
   };
 }

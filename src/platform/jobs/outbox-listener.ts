@@ -2,18 +2,27 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { OUTBOX_CHANNEL } from './enqueue-job.js';
+import { JOBS_CHANNEL } from './announce-jobs.js';
 
 const RECONNECT_MS = 2_000;
 
+export interface JobNotifications {
+  /** A transaction that enqueued jobs committed (also called after a reconnect: some may be lost). */
+  outbox(): void;
+  /** A payload on JOBS_CHANNEL: a process announced jobs of a queue (PostgreSQL only). */
+  announced?(payload: string): void;
+}
+
 /**
- * Calls `onNotify` whenever a transaction that enqueued a job commits. On PGlite the notification
- * arrives on the one connection; on PostgreSQL a dedicated client (outside the pool) listens and
- * reconnects after errors, calling `onNotify` again on reconnect since notifications sent while it
- * was away are lost. Returns the function that stops listening.
+ * Calls `on.outbox` whenever a transaction that enqueued a job commits. On PGlite the notification
+ * arrives on the one connection, and announcements of ready jobs never leave the process (see
+ * ./announce-jobs.ts). On PostgreSQL a dedicated client (outside the pool) listens on both channels
+ * and reconnects after errors, calling `on.outbox` again on reconnect since notifications sent
+ * while it was away are lost. Returns the function that stops listening.
  */
-export async function listenForOutbox(database: Database, onNotify: () => void, log: Logger): Promise<() => Promise<void>> {
+export async function listenForOutbox(database: Database, on: JobNotifications, log: Logger): Promise<() => Promise<void>> {
   if (database.kind === 'pglite') {
-    const unlisten = await database.pglite!.listen(OUTBOX_CHANNEL, onNotify);
+    const unlisten = await database.pglite!.listen(OUTBOX_CHANNEL, () => on.outbox());
     return unlisten;
   }
   const options = database.pool!.options;
@@ -23,7 +32,10 @@ export async function listenForOutbox(database: Database, onNotify: () => void, 
 
   const connect = async (): Promise<void> => {
     const next = new pg.Client(options);
-    next.on('notification', onNotify);
+    next.on('notification', (message) => {
+      if (message.channel === OUTBOX_CHANNEL) on.outbox();
+      else if (message.channel === JOBS_CHANNEL && message.payload) on.announced?.(message.payload);
+    });
     next.on('error', (error) => {
       log.warn({ err: error }, 'job outbox listener lost its connection');
       next.end().catch(() => undefined);
@@ -32,6 +44,7 @@ export async function listenForOutbox(database: Database, onNotify: () => void, 
     });
     await next.connect();
     await next.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    if (on.announced) await next.query(`LISTEN ${JOBS_CHANNEL}`);
     if (stopped) {
       await next.end();
       return;
@@ -43,7 +56,7 @@ export async function listenForOutbox(database: Database, onNotify: () => void, 
     retry = setTimeout(() => {
       retry = undefined;
       connect()
-        .then(onNotify)
+        .then(() => on.outbox())
         .catch((error) => {
           log.warn({ err: error }, 'job outbox listener could not reconnect');
           scheduleReconnect();

@@ -12,7 +12,8 @@ import { newId } from '../ids.js';
 import { testConfig } from '../../../test/support/app.js';
 import { uniqueEmail } from '../../../test/support/fixtures.js';
 import { eventually, fastJobs, workerDatabase, type WorkerDatabase } from '../../../test/support/worker-database.js';
-import { queueMail, type MailMessage } from './queue-mail.js';
+import { queueMail, queueMails, type MailMessage } from './queue-mail.js';
+import { SMTP_CONNECTIONS } from './mail-transport.js';
 import { mailOutbox } from './schema.js';
 import { sweepMail } from './sweep-mail.js';
 
@@ -20,10 +21,18 @@ import { sweepMail } from './sweep-mail.js';
 async function smtpSink() {
   const arrived: ParsedMail[] = [];
   const refusals = new Map<string, number>();
+  const connections = { opened: 0, closed: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      connections.opened += 1;
+      callback();
+    },
+    onClose() {
+      connections.closed += 1;
+    },
     onRcptTo(address, _session, callback) {
       const left = refusals.get(address.address) ?? 0;
       if (left > 0) {
@@ -46,6 +55,7 @@ async function smtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
     arrived,
+    connections,
     refuse: (address: string, times: number) => refusals.set(address, times),
     to: (address: string) => arrived.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value.some((a) => a.address === address)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -116,6 +126,17 @@ describe('mail delivery', () => {
     expect(mail.html).not.toContain('Acme <Labs>');
   });
 
+  it('sends a burst over the pooled connections instead of one connection per mail', async () => {
+    const burst = 4 * SMTP_CONNECTIONS;
+    const before = smtp.connections.opened;
+    const recipients = Array.from({ length: burst }, (_, n) => uniqueEmail(`burst${n}`));
+    await database.db.transaction((tx) =>
+      queueMails(tx, recipients.map((to) => ({ to, template: 'workspace_invite' as const, data: { name: 'Burst', workspace: 'Acme', link: 'https://app.example.test/i' } }))),
+    );
+    await eventually(async () => recipients.every((to) => smtp.to(to).length === 1), 20_000, 'the whole burst');
+    expect(smtp.connections.opened - before).toBeLessThanOrEqual(SMTP_CONNECTIONS);
+  });
+
   it('mails a generated password but keeps it out of the logs and out of the outbox once sent', async () => {
     const to = uniqueEmail('generated');
     const password = 'Sekret-Generated-913';
@@ -165,6 +186,32 @@ describe('mail delivery', () => {
     expect(await sweepMail(runtime)).toBeGreaterThanOrEqual(1);
     const [mail] = await eventually(async () => (smtp.to(to).length ? smtp.to(to) : undefined), 20_000, 'the swept mail');
     expect(mail.subject).toBe('Confirme seu endereço de e-mail');
+  });
+});
+
+describe('mail transport shutdown', () => {
+  it('keeps one pool for the runtime and closes its connections when the runtime closes', async () => {
+    const smtp = await smtpSink();
+    const store = await workerDatabase();
+    const database = await store.open();
+    const runtime = await createRuntime(testConfig({ workers: true, smtpUrl: smtp.url }), { database, logger: pino({ level: 'silent' }), jobs: fastJobs });
+    try {
+      const first = uniqueEmail('pool1');
+      await database.db.transaction((tx) => queueMail(tx, { to: first, template: 'welcome', data: { name: 'P', workspace: 'Acme', link: 'https://app.example.test' } }));
+      await eventually(async () => smtp.to(first).length === 1, 20_000, 'the first mail');
+      const second = uniqueEmail('pool2');
+      await database.db.transaction((tx) => queueMail(tx, { to: second, template: 'welcome', data: { name: 'Q', workspace: 'Acme', link: 'https://app.example.test' } }));
+      await eventually(async () => smtp.to(second).length === 1, 20_000, 'the second mail');
+      // Both went over the connection the first opened.
+      expect(smtp.connections.opened).toBe(1);
+      expect(smtp.connections.closed).toBe(0);
+    } finally {
+      await runtime.close();
+      await database.close();
+      await store.drop();
+    }
+    await eventually(async () => smtp.connections.closed === smtp.connections.opened, 20_000, 'the pooled connection to close');
+    await smtp.close();
   });
 });
 

@@ -1,26 +1,14 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Runtime } from '../runtime.js';
 import { defineJob } from '../jobs/define-job.js';
 import type { Job } from '../jobs/job-queue.js';
 import { mailOutbox } from './schema.js';
 import { renderMail } from './render-mail.js';
 import { DELIVER_MAIL } from './queue-mail.js';
+import { mailTransport, SMTP_CONNECTIONS } from './mail-transport.js';
 
 export interface DeliverMailData {
   outboxId: string;
-}
-
-const transports = new Map<string, Transporter>();
-
-/** One transport per SMTP URL; not pooled, so there is no connection to close on shutdown. */
-function transport(smtpUrl: string): Transporter {
-  let found = transports.get(smtpUrl);
-  if (!found) {
-    found = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
-    transports.set(smtpUrl, found);
-  }
-  return found;
 }
 
 /**
@@ -49,7 +37,7 @@ export async function deliverMail(runtime: Runtime, job: Job<DeliverMailData>): 
   }
 
   try {
-    await transport(smtpUrl).sendMail({ from: runtime.config.mailFrom, to: row.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await mailTransport(runtime, smtpUrl).sendMail({ from: runtime.config.mailFrom, to: row.to, subject: mail.subject, text: mail.text, html: mail.html });
   } catch (error) {
     const failed = attempts > job.retryLimit;
     const message = error instanceof Error ? error.message : String(error);
@@ -72,6 +60,7 @@ export async function deliverMail(runtime: Runtime, job: Job<DeliverMailData>): 
 
 export const deliverMailJob = defineJob<DeliverMailData>({
   name: DELIVER_MAIL,
-  options: { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, concurrency: 2 },
+  // Enough jobs at once to keep every pooled connection busy while others read and write their rows.
+  options: { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, concurrency: 4 * SMTP_CONNECTIONS },
   run: deliverMail,
 });

@@ -101,6 +101,6 @@ async function attemptDelivery(runtime: Runtime, message: typeof webhookMessages
 
 export const deliverWebhookJob = defineJob<DeliverWebhookData>({
   name: DELIVER_WEBHOOK,
-  options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, concurrency: 4 },
+  options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, concurrency: 16 },
   run: deliverWebhook,
 });
