@@ -7,7 +7,7 @@ import { users } from '../../identity/schema.js';
 import { memberships } from '../schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { employeeWhere, type EmployeeFilter } from './employee-filter.js';
-import { employeeFields, employeeView, type EmployeeRow, type EmployeeView } from './employee-view.js';
+import { employeeFields, employeeView, type EmployeeView } from './employee-view.js';
 
 export const employeeSortable = {
   created: memberships.created,
@@ -26,5 +26,5 @@ export async function listEmployees(db: DbOrTx, tenant: ScopedTenant, query: Pag
     sortable: employeeSortable,
     id: memberships.userId,
   });
-  return { ...page, docs: page.docs.map((row) => employeeView(row as EmployeeRow, language)) };
+  return { ...page, docs: page.docs.map((row) => employeeView(row, language)) };
 }
