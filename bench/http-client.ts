@@ -30,13 +30,14 @@ function get(agent: Agent, target: HttpTarget): Promise<void> {
 if (parentPort) {
   const port = parentPort;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  port.on('message', async ({ target, options }: { target: HttpTarget; options: MeasureOptions }) => {
+  const answer = async ({ target, options }: { target: HttpTarget; options: MeasureOptions }) => {
     try {
       port.postMessage({ result: await measure(() => get(agent, target), options) });
     } catch (error) {
       port.postMessage({ error: String(error) });
     }
-  });
+  };
+  port.on('message', (message: { target: HttpTarget; options: MeasureOptions }) => void answer(message));
 }
 
 /** A client thread; `measure` runs one measurement there, `close` ends it. */

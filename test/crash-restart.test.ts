@@ -24,7 +24,7 @@ interface Server {
 }
 
 /** Where the child keeps its data: its own PGlite data dir, or its own database on the test server. */
-async function ownData(): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+async function ownData(): Promise<{ env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
   const base: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SMTP_URL: '' };
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -53,10 +53,10 @@ function start(env: NodeJS.ProcessEnv): Promise<Server> {
   const child = spawn(process.execPath, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     let pending = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const complete = pending.split('\n');
       pending = complete.pop() ?? '';

@@ -70,7 +70,7 @@ describe.skipIf(optionalBodyOps.length === 0)('a body whose fields are all optio
 describe.skipIf(queryOps.length === 0)('schema-valid edge values in query strings never answer 5xx', () => {
   it.each(queryOps.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
     const params = { ...validQuery(op.pathParams), ...(await liveParams(op)) };
-    const base = validQuery(op.queryParams) as Record<string, string>;
+    const base = validQuery(op.queryParams);
     for (const c of edgeQueries(op.queryParams, base, MAX_QUERY_CASES)) {
       const request = validRequest(op);
       const res = await t.app.inject({ ...request, url: urlOf(op, params, c.value as Record<string, string>), headers: { ...request.headers, ...credentials(op) } });

@@ -13,9 +13,9 @@ export interface InputSuite {
   jsonBodyOps: Operation[];
   queryOps: Operation[];
   /** Tenant A, made before the tests run. */
-  tenant(): TenantFixture;
+  tenant: () => TenantFixture;
   /** Tenant A's credentials; none on public routes. */
-  credentials(op: Operation): Record<string, string>;
+  credentials: (op: Operation) => Record<string, string>;
 }
 
 export async function inputSuite(tenantName: string): Promise<InputSuite> {

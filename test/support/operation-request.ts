@@ -22,7 +22,7 @@ export function validRequest(op: Operation, overrides: RequestOverrides = {}): I
   const generatedHeaders = validQuery(op.headerParams.filter((p) => !contextHeaders.has(p.name.toLowerCase())));
   const body = overrides.body !== undefined ? overrides.body : op.jsonBody ? validValue(op.jsonBody) : undefined;
   return {
-    method: op.method as InjectOptions['method'],
+    method: op.method,
     url: urlOf(op, params, query),
     headers: { ...generatedHeaders, ...overrides.headers },
     ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),

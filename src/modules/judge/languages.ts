@@ -36,7 +36,6 @@ export interface Language {
   processes: number;
 }
 
-const src = (language: { sourceFile: string }) => `${BOX}/${language.sourceFile}`;
 const MB = 1024;
 const mb = (kb: number) => Math.max(16, Math.floor(kb / MB));
 
@@ -59,7 +58,7 @@ function typescriptPaths(): { tsc: string; typeRoots: string; readOnly: string[]
     ...(foundTypes ? [{ name: '@types/node', dir: foundTypes }] : []),
     ...(foundUndici ? [{ name: 'undici-types', dir: foundUndici }] : []),
   ];
-  const versionOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
+  const versionOf = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   const key = packages.map((p) => `${p.name.replace('/', '-')}-${versionOf(p.dir)}`).join('_');
   const [typescript, types, undici] = worldReadablePackages(packages, key);
   return {

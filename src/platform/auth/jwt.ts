@@ -37,7 +37,7 @@ export function sessionTokens(secret: string, ttlSeconds: number, issuer = 'assa
         return {
           sub: payload.sub,
           wid: typeof payload.wid === 'string' ? payload.wid : undefined,
-          provider: String(payload.provider ?? 'local'),
+          provider: typeof payload.provider === 'string' ? payload.provider : 'local',
           sv: typeof payload.sv === 'number' && Number.isInteger(payload.sv) ? payload.sv : 0,
         };
       } catch {

@@ -62,8 +62,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     kind: 'postgres',
     db,
     pool,
-    async query(text, params) {
-      const result = await pool.query(text, params as unknown[]);
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await pool.query<T & pg.QueryResultRow>(text, params);
       return result.rows;
     },
     async exec(text) {

@@ -32,22 +32,19 @@ function jsonValue(column: PgColumn, value: unknown): unknown {
   return column.mapToDriverValue(value);
 }
 
+type StatementResult = { rowCount?: number | null; affectedRows?: number; rows: Array<Record<string, unknown>> };
+
 /** The statements' results, chunk by chunk. */
-async function run(db: DbOrTx, table: PgTable, rows: Array<Record<string, unknown>>, options: InsertManyOptions, returning: SQL): Promise<Array<{ rowCount?: number | null; affectedRows?: number; rows: Array<Record<string, unknown>> }>> {
+async function run(db: DbOrTx, table: PgTable, rows: Array<Record<string, unknown>>, options: InsertManyOptions, returning: SQL): Promise<StatementResult[]> {
   const columns = columnsOf(table, rows);
   const names = sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `);
   const record = sql.raw(columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', '));
   const conflict: SQL = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
-  const results = [];
+  const results: StatementResult[] = [];
   for (const part of inChunks(rows, ROWS_PER_JSON_STATEMENT)) {
     const json = JSON.stringify(part.map((row) => Object.fromEntries(columns.map(([key, column]) => [column.name, jsonValue(column, row[key])]))));
-    results.push(
-      (await db.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${record})${conflict}${returning}`)) as unknown as {
-        rowCount?: number | null;
-        affectedRows?: number;
-        rows: Array<Record<string, unknown>>;
-      },
-    );
+    const result: unknown = await db.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${record})${conflict}${returning}`);
+    results.push(result as StatementResult);
   }
   return results;
 }
@@ -61,13 +58,13 @@ async function run(db: DbOrTx, table: PgTable, rows: Array<Record<string, unknow
  */
 export async function insertMany<T extends PgTable>(db: DbOrTx, table: T, rows: Array<T['$inferInsert']>, options: InsertManyOptions = {}): Promise<number> {
   if (rows.length === 0) return 0;
-  const results = await run(db, table, rows as Array<Record<string, unknown>>, options, sql``);
+  const results = await run(db, table, rows, options, sql``);
   return results.reduce((sum, result) => sum + (result.rowCount ?? result.affectedRows ?? 0), 0);
 }
 
 /** Like insertMany, answering one text column of the rows actually inserted (with onConflictDoNothing, the ones not skipped). */
 export async function insertManyReturning<T extends PgTable>(db: DbOrTx, table: T, rows: Array<T['$inferInsert']>, column: PgColumn, options: InsertManyOptions = {}): Promise<string[]> {
   if (rows.length === 0) return [];
-  const results = await run(db, table, rows as Array<Record<string, unknown>>, options, sql` returning ${sql.identifier(column.name)} as "value"`);
+  const results = await run(db, table, rows, options, sql` returning ${sql.identifier(column.name)} as "value"`);
   return results.flatMap((result) => result.rows.map((row) => String(row.value)));
 }

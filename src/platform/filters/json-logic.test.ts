@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { PgDialect, boolean, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { testDatabase } from '../../../test/support/app.js';
 import type { Database } from '../db/client.js';
@@ -155,7 +155,7 @@ describe('jsonLogicFilter against a real table', () => {
   });
 
   async function ids(tree: unknown): Promise<string[]> {
-    const where = and(eq(people.workspaceId, workspace), jsonLogicFilter(b64(tree), fields) as SQL);
+    const where = and(eq(people.workspaceId, workspace), jsonLogicFilter(b64(tree), fields));
     const rows = await database.db.select({ id: people.id }).from(people).where(where).orderBy(people.id);
     return rows.map((r) => r.id);
   }

@@ -143,7 +143,7 @@ class Translation {
   }
 
   private fieldOf(spec: unknown): FieldRef {
-    const name = Array.isArray(spec) && spec.length === 1 ? spec[0] : spec;
+    const name: unknown = Array.isArray(spec) && spec.length === 1 ? spec[0] : spec;
     if (typeof name !== 'string') throw invalidFilter('"var" takes a field name (defaults are not supported)');
     if (!Object.hasOwn(this.fields, name)) {
       throw invalidFilter(`field ${JSON.stringify(name.slice(0, 64))} cannot be filtered here; use one of: ${Object.keys(this.fields).join(', ')}`);

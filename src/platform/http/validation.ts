@@ -15,6 +15,7 @@ const bodyAjv = addFormats(new Ajv({ ...common, coerceTypes: false, removeAdditi
 const textAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array', removeAdditional: false }));
 
 /** A string PostgreSQL cannot store: a NUL (text and jsonb refuse it) or a lone UTF-16 surrogate (jsonb refuses it). */
+// eslint-disable-next-line no-control-regex -- a NUL is exactly what this must find
 const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 interface Visit {

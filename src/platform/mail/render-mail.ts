@@ -20,7 +20,10 @@ function filled(text: string, data: Record<string, unknown>): boolean {
 }
 
 function fill(text: string, data: Record<string, unknown>, escape: (value: string) => string): string {
-  return text.replace(PLACEHOLDER, (_, key: string) => escape(String(data[key] ?? '')));
+  return text.replace(PLACEHOLDER, (_, key: string) => {
+    const value = data[key];
+    return escape(typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
+  });
 }
 
 const plain = (value: string) => value;

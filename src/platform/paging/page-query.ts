@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TObject, type TSchema } from 'typebox';
 
 /** The largest page a client may ask for (Coodesh `P`: pageSize and limit up to 2000). */
 export const maxPageSize = 2000;
@@ -50,9 +50,8 @@ export const PageQuery = {
   ),
 };
 
-const PageQueryObject = Type.Object(PageQuery);
 /** What a handler receives for the `P` set (after Ajv defaults). */
-export type PageQueryValues = Static<typeof PageQueryObject>;
+export type PageQueryValues = Static<TObject<typeof PageQuery>>;
 
 const NullablePage = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]);
 

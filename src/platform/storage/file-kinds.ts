@@ -70,6 +70,7 @@ export function sanitizeFileName(name: string | undefined, kind: FileKind): stri
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   let clean = base
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')

@@ -98,7 +98,7 @@ function readHead(stream: Readable, size: number): Promise<{ head: Buffer; compl
     };
     const onReadable = () => {
       let chunk: Buffer | null;
-      while (length < size && (chunk = stream.read()) !== null) {
+      while (length < size && (chunk = stream.read() as Buffer | null) !== null) {
         chunks.push(chunk);
         length += chunk.length;
       }

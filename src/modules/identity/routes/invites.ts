@@ -66,7 +66,7 @@ export function inviteRoutes(app: FastifyInstance, runtime: Runtime): void {
     const { invite, workspace, registered } = await describeInvite(runtime.database.db, request.params.token);
     return {
       _id: invite.id,
-      whitelabel: (workspace.whitelabel ?? {}) as Record<string, unknown>,
+      whitelabel: workspace.whitelabel ?? {},
       password: workspace.allowPasswordLogin,
       company: { _id: workspace.id, name: workspace.name },
       invited: {

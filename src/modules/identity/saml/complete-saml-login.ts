@@ -45,7 +45,7 @@ export async function completeSamlLogin(db: Db, config: Config, input: { samlRes
 
   const person = assertedPerson(provider.id, profile);
   // The IdP speaks only for the domains its workspace configured, never for other people's addresses.
-  if (!provider.domains.includes(emailDomain(person.email as string))) {
+  if (!provider.domains.includes(emailDomain(person.email))) {
     throw forbidden(`${person.email} is not in a domain of this SAML provider`, 'saml_email_domain_mismatch');
   }
   const signIn = provider.verifiedAt
@@ -64,8 +64,8 @@ const attributeNames = {
 
 function attribute(profile: Profile, names: string[]): string | undefined {
   for (const name of names) {
-    const value = profile[name];
-    const first = Array.isArray(value) ? value[0] : value;
+    const value: unknown = profile[name];
+    const first: unknown = Array.isArray(value) ? value[0] : value;
     if (typeof first === 'string' && first.trim() !== '') return first.trim();
   }
   return undefined;

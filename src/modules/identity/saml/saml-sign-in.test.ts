@@ -49,7 +49,7 @@ afterAll(async () => t.close());
 async function startLogin(body: Record<string, unknown> = { email: person() }) {
   const res = await t.app.inject({ method: 'POST', url: '/auth/saml', payload: body });
   expect(res.statusCode, res.body).toBe(200);
-  const started = res.json() as { redirect_url: string; provider_id: string; relay_state: string };
+  const started = res.json<{ redirect_url: string; provider_id: string; relay_state: string }>();
   return { ...started, requestId: requestIdFromRedirect(started.redirect_url) };
 }
 

@@ -87,12 +87,12 @@ describe('question datasets', () => {
 
   it('lists the workspace’s datasets with the shared ones, newest first', async () => {
     const listA = await t.app.inject({ method: 'GET', url: '/assessments/questions/datasets', headers: a.keyHeaders });
-    const idsA = (listA.json() as Array<{ _id: string }>).map((d) => d._id);
+    const idsA = listA.json<Array<{ _id: string }>>().map((d) => d._id);
     expect(idsA).toContain(created._id);
     expect(idsA).toContain(sharedId);
     expect(idsA.indexOf(created._id)).toBeLessThan(idsA.indexOf(sharedId));
     const listB = await t.app.inject({ method: 'GET', url: '/assessments/questions/datasets?limit=1000', headers: b.keyHeaders });
-    const idsB = (listB.json() as Array<{ _id: string }>).map((d) => d._id);
+    const idsB = listB.json<Array<{ _id: string }>>().map((d) => d._id);
     expect(idsB).toContain(sharedId);
     expect(idsB).not.toContain(created._id);
     const page = await t.app.inject({ method: 'GET', url: '/assessments/questions/datasets?limit=1&offset=1', headers: a.keyHeaders });
@@ -160,7 +160,7 @@ describe('SQL question preview', () => {
   });
 
   it('runs against a dataset, in json mode, and answers SQL errors as verdicts', async () => {
-    const datasets = (await t.app.inject({ method: 'GET', url: '/assessments/questions/datasets', headers: a.keyHeaders })).json() as Array<{ _id: string; name: string }>;
+    const datasets = (await t.app.inject({ method: 'GET', url: '/assessments/questions/datasets', headers: a.keyHeaders })).json<Array<{ _id: string; name: string }>>();
     const shop = datasets.find((d) => d.name === 'Shop')!;
     const ok = await t.app.inject({
       method: 'POST',

@@ -63,8 +63,8 @@ type Interrupted = { kind: 'timeout'; timeMs: number } | { kind: 'error'; messag
 
 interface Waiting {
   job: SqlJob;
-  resolve(outcome: JobOutcome): void;
-  reject(error: Error): void;
+  resolve: (outcome: JobOutcome) => void;
+  reject: (error: Error) => void;
 }
 
 const here = import.meta.url;
@@ -192,7 +192,7 @@ export function createSqlPool(options: SqlPoolOptions = {}): SqlPool {
     worker.stdout.resume();
     worker.stderr.resume();
     worker.on('message', (message: FromWorker) => onMessage(slot, message));
-    worker.on('error', (error) => onCrash(slot, error.message));
+    worker.on('error', (error: Error) => onCrash(slot, error.message));
     worker.on('exit', (code) => onCrash(slot, `exit code ${code}`));
   }
 

@@ -37,8 +37,6 @@ function queryJob(sql: string, input: SqlRunInput, timeoutMs: number): QueryJob 
   return { sql, multipleStatements: input.multipleStatements ?? false, rowLimit: sqlLimits.rowLimit, maxBytes: sqlLimits.maxBytes, timeoutMs };
 }
 
-type Rows = Extract<QueryOutcome, { kind: 'rows' }>;
-
 function resultSet(result: ComparableResult & { truncated?: boolean }, mode: SqlRunInput['mode']): SqlResultSet {
   const rows =
     mode === 'json' ? result.rows.map((row) => Object.fromEntries(result.columns.map((name, i) => [name, row[i] ?? null]))) : result.rows;
@@ -75,7 +73,7 @@ function judge(outcome: JobOutcome, input: SqlRunInput, timeoutMs: number): SqlV
   if (!expected) return verdict('accepted', null, judged);
   const compared = { ...judged, total: 1 };
   if (expected.truncated) return verdict('internal_error', `The expected result has more than ${sqlLimits.rowLimit} rows and cannot be compared`, compared);
-  if ((candidate as Rows).truncated) return verdict('output_limit_exceeded', `The query returned more than ${sqlLimits.rowLimit} rows (or 1 MB)`, compared);
+  if (candidate.truncated) return verdict('output_limit_exceeded', `The query returned more than ${sqlLimits.rowLimit} rows (or 1 MB)`, compared);
   const comparison = compareResults(expected, candidate, { ordered: input.ordered ?? false });
   if (!comparison.equal) return verdict('wrong_answer', comparison.reason, compared);
   return verdict('accepted', null, { ...compared, passed: 1 });

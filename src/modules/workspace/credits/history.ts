@@ -75,5 +75,5 @@ export async function findCreditEntry(db: DbOrTx, tenant: CreditsTenant, id: str
     .from(creditEntries)
     .leftJoin(users, eq(users.id, creditEntries.authorId))
     .where(and(eq(creditEntries.workspaceId, tenant.workspaceId), eq(creditEntries.id, id)));
-  return row as CreditRow | undefined;
+  return row;
 }

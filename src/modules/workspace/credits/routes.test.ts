@@ -90,7 +90,7 @@ describe('credits routes', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="credits-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const rows = parse(res.body.replace(/^\ufeff/, '')) as string[][];
+    const rows = parse(res.body.replace(/^\ufeff/, ''));
     expect(rows[0].slice(0, 4)).toEqual(['Data (UTC)', 'Ação', 'Tipo', 'Quantidade']);
     expect(rows.slice(1).map((r) => r[3])).toEqual(['100', '20']);
     const past = await t.app.inject({ method: 'POST', url: '/workspace/credits/export', headers: acme.keyHeaders, payload: { startDate: '2001-01-01', endDate: '2001-12-31' } });

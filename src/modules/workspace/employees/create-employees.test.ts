@@ -51,7 +51,7 @@ describe('creating employees in bulk', () => {
     const res = await hire(tenant, people);
 
     expect(res.statusCode).toBe(201);
-    const answer = res.json() as CreatedEmployee[];
+    const answer = res.json<CreatedEmployee[]>();
     expect(answer.map((a) => a.email)).toEqual(people.map((p) => (p as { email: string }).email));
     expect(answer[10]).toMatchObject({ _id: earlier._id, roles: 'hunter', status: 'invited', invited: false, link: null, expires: null });
     expect(answer[1500]).toMatchObject({ _id: tenant.admin.id, roles: 'admin', status: 'active', invited: false, link: null, expires: null });

@@ -91,7 +91,7 @@ export async function findEmployee(db: DbOrTx, tenant: ScopedTenant, userId: str
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.workspaceId, tenant.workspaceId), eq(memberships.userId, userId), employeeScope(tenant)));
   if (!row) throw notFound('Employee');
-  return row as EmployeeRow;
+  return row;
 }
 
 const profileFields = ['displayName', 'email', 'firstName', 'lastName', 'address'] as const;
@@ -104,7 +104,7 @@ const profileFields = ['displayName', 'email', 'firstName', 'lastName', 'address
 export function profileView(row: EmployeeRow, language: Language) {
   const filled = profileFields.filter((field) => {
     const value = row[field];
-    return value !== null && value !== undefined && value !== '' && !(typeof value === 'object' && Object.keys(value as object).length === 0);
+    return value !== null && value !== undefined && value !== '' && !(typeof value === 'object' && Object.keys(value).length === 0);
   }).length;
   const employee = employeeView(row, language);
   return {

@@ -27,5 +27,5 @@ export async function listEmployees(db: DbOrTx, tenant: ScopedTenant, query: Pag
     sortable: employeeSortable,
     id: memberships.userId,
   });
-  return { ...page, docs: page.docs.map((row) => employeeView(row as EmployeeRow, language)) };
+  return { ...page, docs: page.docs.map((row) => employeeView(row, language)) };
 }

@@ -13,7 +13,7 @@ let acme: TenantFixture;
 let other: TenantFixture;
 
 const b64 = (value: unknown) => encodeURIComponent(Buffer.from(JSON.stringify(value)).toString('base64'));
-const csvRows = (body: string) => parse(body.replace(/^\ufeff/, '')) as string[][];
+const csvRows = (body: string) => parse(body.replace(/^\ufeff/, ''));
 
 beforeAll(async () => {
   t = await testApp();
