@@ -26,10 +26,10 @@ function startWithNpm(env: NodeJS.ProcessEnv): Promise<Started> {
   const npm = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let stderr = '';
-  npm.stderr!.on('data', (chunk) => (stderr += chunk));
+  npm.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     let pending = '';
-    npm.stdout!.on('data', (chunk: Buffer) => {
+    npm.stdout.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const complete = pending.split('\n');
       pending = complete.pop() ?? '';

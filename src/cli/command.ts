@@ -19,7 +19,7 @@ export interface CliInput {
   args: string[];
   options: Record<string, string | undefined>;
   /** Writes one line to standard output. */
-  print(line: string): void;
+  print: (line: string) => void;
 }
 
 /** A failure the user can act on: printed as one line, then `details` indented, exit code 1. */

@@ -6,7 +6,7 @@ import { namesOf, renderConfigTable, withConfigTable } from './config-docs.js';
 /** The names loadConfig reads from an environment holding `values` (everything else unset). */
 function namesRead(values: Record<string, string>): Set<string> {
   const read = new Set<string>();
-  const env = new Proxy({} as NodeJS.ProcessEnv, {
+  const env = new Proxy<NodeJS.ProcessEnv>({}, {
     get: (_target, name) => {
       if (typeof name === 'string') read.add(name);
       return typeof name === 'string' ? values[name] : undefined;

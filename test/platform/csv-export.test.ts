@@ -16,7 +16,7 @@ import { inlineParams } from '../../src/platform/exports/inline-params.js';
 
 /** The bytes as text, BOM kept (TextDecoder-based helpers drop it). */
 const text = async (stream: Readable) => (await buffer(stream)).toString('utf8');
-const rowsOf = (body: string) => parse(body.replace(/^\ufeff/, '')) as string[][];
+const rowsOf = (body: string) => parse(body.replace(/^\ufeff/, ''));
 
 let database: Database;
 let workspaceId: string;

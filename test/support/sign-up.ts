@@ -32,5 +32,5 @@ export async function signUpThroughApi(t: TestApp, payload: { email: string; pas
   }
   const signIn = await t.app.inject({ method: 'POST', url: '/auth/signin', payload: { email: payload.email, password: payload.password } });
   expect(signIn.statusCode, signIn.body).toBe(200);
-  return signIn.json() as { token: string; user: { _id: string; email: string; company: string | null; confirmed: boolean } };
+  return signIn.json<{ token: string; user: { _id: string; email: string; company: string | null; confirmed: boolean } }>();
 }

@@ -180,7 +180,7 @@ describe('npx assay', () => {
     try {
       const startLine = await new Promise<string>((resolve, reject) => {
         let output = '';
-        server.stdout!.on('data', (chunk) => {
+        server.stdout.on('data', (chunk) => {
           output += chunk;
           const line = /"msg":"(Assay listening on [^"]*)"/.exec(output)?.[1];
           if (line) resolve(line);

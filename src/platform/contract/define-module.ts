@@ -29,12 +29,12 @@ export interface AssayModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each export has its own parameters
   exports?: ReadonlyArray<CsvExportDefinition<any>>;
   /** Who is calling: exactly one module (identity) resolves API keys and session tokens. */
-  authenticator?(runtime: Runtime): Authenticator;
+  authenticator?: (runtime: Runtime) => Authenticator;
   /**
    * Long-lived resources, started once the runtime's jobs are registered (and its workers started when
    * `runtime.config.workers`). Start lazily what a request may never need.
    */
-  start?(runtime: Runtime): Promise<ModuleResources | void> | ModuleResources | void;
+  start?: (runtime: Runtime) => Promise<ModuleResources | void> | ModuleResources | void;
 }
 
 export function defineModule(definition: AssayModule): AssayModule {

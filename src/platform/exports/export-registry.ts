@@ -10,7 +10,7 @@ export function exportRegistry(definitions: ReadonlyArray<CsvExportDefinition<an
   const byName = new Map<string, CsvExportDefinition>();
   for (const definition of definitions) {
     if (byName.has(definition.name)) throw new Error(`two exports are named ${definition.name}`);
-    byName.set(definition.name, definition);
+    byName.set(definition.name, definition as CsvExportDefinition);
   }
   return { get: (name) => byName.get(name) };
 }

@@ -45,7 +45,7 @@ export async function registerApiReference(app: FastifyInstance, options: { body
         },
       },
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     transform: ({ schema, url, route }) => {
       const auth = route.config?.auth ?? 'workspace';
       const security: Array<Record<string, string[]>> = auth === 'public' ? [] : auth === 'user' ? [{ bearer: [] }] : [{ apiKey: [] }, { bearer: [] }];
@@ -59,7 +59,7 @@ export async function registerApiReference(app: FastifyInstance, options: { body
         rateLimited: Boolean((route.config as { rateLimit?: unknown } | undefined)?.rateLimit),
         bodyLimit: route.bodyLimit ?? options.bodyLimit,
       });
-      return { schema: { ...own, security, response } as unknown as typeof schema, url };
+      return { schema: { ...own, security, response }, url };
     },
     transformObject: (document) =>
       'openapiObject' in document ? (markOptionalBodies(document.openapiObject as Document) as typeof document.openapiObject) : document.swaggerObject,

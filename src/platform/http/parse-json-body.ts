@@ -42,7 +42,7 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (text.trim() === '') return done(null, undefined);
-    parse(request, text, (error, value) => {
+    void parse(request, text, (error, value) => {
       if (error) return done(error, undefined);
       if (nestsDeeperThan(value, maxJsonDepth)) return done(tooDeep(), undefined);
       done(null, value);

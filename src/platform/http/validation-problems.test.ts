@@ -30,7 +30,7 @@ afterAll(() => app.close());
 async function problems(payload: object) {
   const res = await app.inject({ method: 'POST', url: '/things', payload });
   expect(res.statusCode).toBe(400);
-  return res.json() as { message: string; details: Array<{ field: string; message: string }> };
+  return res.json<{ message: string; details: Array<{ field: string; message: string }> }>();
 }
 
 describe('validation messages', () => {

@@ -40,7 +40,7 @@ export function unstorablePath(value: unknown): string | undefined {
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i -= 1) stack.push({ value: current[i], path: `${visit.path}/${i}` });
     } else if (typeof current === 'object' && current !== null) {
-      const entries = Object.entries(current);
+      const entries = Object.entries(current as Record<string, unknown>);
       for (let i = entries.length - 1; i >= 0; i -= 1) {
         const [key, item] = entries[i];
         stack.push({ value: item, path: `${visit.path}/${key}`, key, parent: visit.path });

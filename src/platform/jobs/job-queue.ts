@@ -31,14 +31,8 @@ export interface SendOptions {
   singletonKey?: string;
 }
 
-export interface Job<T> {
-  id: string;
-  name: string;
-  data: T;
-  /** 0 on the first attempt. */
-  retryCount: number;
-  retryLimit: number;
-}
+export type { Job } from './job.js';
+import type { Job } from './job.js';
 
 export type JobHandler<T> = (job: Job<T>) => Promise<void>;
 

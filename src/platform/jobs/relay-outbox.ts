@@ -30,6 +30,7 @@ export async function relayOutbox(
   queues: ReadonlyMap<string, JobInsertOptions>,
 ): Promise<Array<{ id: string; name: string }>> {
   return inBossTransaction(database, async (tx) => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion is what types executeSql's generic rows
     const { rows } = (await tx.executeSql(
       `DELETE FROM job_outbox WHERE id IN (
          SELECT id FROM job_outbox WHERE name = ANY($1::text[]) ORDER BY id LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED)

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Job } from './job-queue.js';
+import type { Job } from './job.js';
 
 export interface QueueWorkerOptions {
   /** Jobs of the queue running at once in this process. */

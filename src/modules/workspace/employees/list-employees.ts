@@ -8,7 +8,7 @@ import { memberships } from '../../identity/workspaces/schema.js';
 import type { ScopedTenant } from '../scope.js';
 import { employeeWhere, type EmployeeFilter } from './employee-filter.js';
 import { memberDisplayName } from './member-name.js';
-import { employeeFields, employeeView, type EmployeeRow, type EmployeeView } from './employee-view.js';
+import { employeeFields, employeeView, type EmployeeView } from './employee-view.js';
 
 export const employeeSortable = {
   created: memberships.created,

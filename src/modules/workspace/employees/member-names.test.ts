@@ -27,10 +27,10 @@ async function seenBy(tenant: TenantFixture, id: string) {
   const profile = await t.app.inject({ method: 'GET', url: `/workspace/users/${id}/profile`, headers: tenant.keyHeaders });
   const list = await t.app.inject({ method: 'GET', url: '/workspace/users?pageSize=100', headers: tenant.keyHeaders });
   const csv = await t.app.inject({ method: 'POST', url: '/workspace/users/export', headers: tenant.keyHeaders, payload: {} });
-  const rows = parse(csv.body.replace(/^\ufeff/, '')) as string[][];
+  const rows = parse(csv.body.replace(/^\ufeff/, ''));
   return {
-    get: one.json().displayName as string,
-    profile: profile.json() as { displayName: string; firstName: string | null; lastName: string | null },
+    get: one.json<{ displayName: string }>().displayName,
+    profile: profile.json<{ displayName: string; firstName: string | null; lastName: string | null }>(),
     list: (list.json().docs as Array<{ _id: string; displayName: string }>).find((d) => d._id === id)?.displayName,
     csv: rows.find((r) => r[0] === id)?.[1],
     bodies: [one.body, profile.body, list.body, csv.body].join('\n'),
