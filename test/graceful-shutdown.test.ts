@@ -113,7 +113,7 @@ describe('stopping `npm start`', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     server.npm.kill('SIGTERM');
 
-    expect(await answered).toBe(201);
+    expect(await answered).toBe(202);
     expect(await exitCodeOf(server.npm)).toBe(0);
     await until(() => !isRunning(server.serverPid), 'the node server to exit');
     expect(await answers(server.url)).toBe(false);

@@ -213,7 +213,7 @@ export const configVariables: ConfigVariable[] = [
     value: (c) => c.rateLimit.max,
   },
   { name: 'AUTH_RATE_WINDOW_MS', default: '`60000`', description: 'length of that window in milliseconds', value: (c) => c.rateLimit.windowMs },
-  { name: 'SIGNUP', default: '`invite-only`', description: 'who may open an account: `open` (anyone who reaches the server), `invite-only` (an address holding a pending invitation, or whoever signs up with an invite token; the first account of an empty instance too), `closed` (nobody: 403 `signup_closed`). Sign-up, social and SAML sign-in and invite acceptance all obey it', value: (c) => c.signup },
+  { name: 'SIGNUP', default: '`invite-only`', description: 'who may open an account: `open` (anyone who reaches the server), `invite-only` (an address holding a pending invitation, or whoever signs up with an invite token; the first account of an empty instance too), `closed` (nobody: 403 `signup_closed`). Sign-up, social and SAML sign-in and invite acceptance all obey it', example: 'open', value: (c) => c.signup },
   { name: 'TRUST_PROXY', default: '`false`', description: '`true` or proxy addresses/CIDRs: believe `X-Forwarded-For` for the client address (rate limits, logs) only behind a proxy you run', value: (c) => c.trustProxy },
   { name: 'DNS_SERVERS', default: "the system's resolvers", description: 'comma-separated `ip` or `ip:port` used to check the TXT records that verify SAML domains' },
   { name: 'OAUTH_<P>_CLIENT_ID', default: 'unset (provider off)', description: 'social sign-in for `<P>` = `GOOGLE`, `GITHUB`, `LINKEDIN`, `FACEBOOK` (with `_CLIENT_SECRET`)', example: 'client-id' },

@@ -132,7 +132,7 @@ describe('npx assay', () => {
       if (command === 'create-api-key') expect(own.stdout).toContain('--workspace <id>');
       if (command === 'grant-super-admin') expect(own.stdout).toContain('<email>');
     }
-  }, 120_000);
+  }, 300_000);
 
   it('answers a wrong command or option with one line and exit code 1', () => {
     const unknown = run('nope');
@@ -143,7 +143,7 @@ describe('npx assay', () => {
     expect(errorLines(option.stderr)).toEqual(["assay create-api-key: unknown option '--bogus'"]);
     const missing = run('grant-super-admin');
     expect(errorLines(missing.stderr)).toEqual(["assay grant-super-admin: missing required argument 'email'"]);
-  }, 60_000);
+  }, 300_000);
 
   it('creates the first workspace and key, then lists the workspaces when --workspace is missing', () => {
     const first = run('create-api-key', '--name', 'first');
@@ -162,7 +162,7 @@ describe('npx assay', () => {
     const unknown = run('create-api-key', '--workspace', 'f'.repeat(24));
     expect(errorLines(unknown.stderr)).toEqual([`assay create-api-key: workspace ${'f'.repeat(24)} not found`]);
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
-  }, 120_000);
+  }, 300_000);
 
   it('grant-super-admin names an unknown account in one line; LOG_LEVEL=debug adds the stack', () => {
     const unknown = run('grant-super-admin', 'nobody@example.test');
@@ -170,7 +170,7 @@ describe('npx assay', () => {
     expect(errorLines(unknown.stderr)).toEqual(['assay grant-super-admin: no account with the e-mail nobody@example.test']);
     const debug = spawnSync(process.execPath, [bin, 'grant-super-admin', 'nobody@example.test'], { env: { ...env, LOG_LEVEL: 'debug' }, encoding: 'utf8' });
     expect(debug.stderr).toMatch(/\n\s+at /);
-  }, 60_000);
+  }, 300_000);
 
   it('starts on 127.0.0.1 by default, and says "stop the server first" while the server holds the embedded database', async () => {
     // No HOST: the default keeps the server on this machine, and the start-up line says so.
@@ -187,7 +187,7 @@ describe('npx assay', () => {
         });
         server.on('exit', (code) => reject(new Error(`server exited (${code})`)));
       });
-      expect(startLine).toMatch(/^Assay listening on http:\/\/127\.0\.0\.1:\d+ \(this machine only\); sign-up: open$/);
+      expect(startLine).toMatch(/^Assay listening on http:\/\/127\.0\.0\.1:\d+ \(this machine only\); sign-up: invite-only$/);
       for (const args of [['create-api-key'], ['grant-super-admin', 'someone@example.test'], ['migrate']]) {
         const locked = run(...args);
         expect(locked.status).toBe(1);
@@ -199,5 +199,5 @@ describe('npx assay', () => {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
     }
-  }, 120_000);
+  }, 300_000);
 });

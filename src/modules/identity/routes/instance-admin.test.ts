@@ -50,9 +50,12 @@ describe('sign-up with instanceAdmin', () => {
     instance = await emptyInstance();
     const email = uniqueEmail('first');
     const first = await signUp(instance.app, account(email, { instanceAdmin: true, companyName: 'Operator Co' }));
-    expect(first.statusCode, first.body).toBe(201);
+    expect(first.statusCode, first.body).toBe(202);
     expect(await isSuperAdmin(instance.database, email)).toBe(true);
-    const { token, user } = first.json();
+    // The first account is confirmed at once, so its password opens a session.
+    const signIn = await instance.app.inject({ method: 'POST', url: '/auth/signin', payload: { email, password: 'P@ssw0rd!long' } });
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    const { token, user } = signIn.json<{ token: string; user: { company: string } }>();
     const grant = await instance.app.inject({
       method: 'POST',
       url: '/workspace/credits/grants',
@@ -65,7 +68,7 @@ describe('sign-up with instanceAdmin', () => {
   it('is refused with 403 once any account exists, and creates nothing', async () => {
     instance = await emptyInstance();
     const plain = uniqueEmail('plain');
-    expect((await signUp(instance.app, account(plain))).statusCode).toBe(201);
+    expect((await signUp(instance.app, account(plain))).statusCode).toBe(202);
     expect(await isSuperAdmin(instance.database, plain)).toBe(false);
 
     const late = uniqueEmail('late');
@@ -81,7 +84,7 @@ describe('sign-up with instanceAdmin', () => {
     instance = await emptyInstance();
     const emails = [uniqueEmail('racer'), uniqueEmail('racer')];
     const answers = await Promise.all(emails.map((email) => signUp(instance!.app, account(email, { instanceAdmin: true }))));
-    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 403]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([202, 403]);
     const admins = await instance.database.db.select({ email: users.email }).from(users).where(eq(users.isSuperAdmin, true));
     expect(admins).toHaveLength(1);
   });
