@@ -12,7 +12,7 @@ const referenceTables = new Set([
   // Outboxes of all workspaces (rows live until delivered; sign-up mails have no workspace).
   'mail_outbox', 'job_outbox',
   // Public catalogs every workspace reads (DESIGN.md: the public questions catalog is a reference table).
-  'shared_question_datasets',
+  'shared_question_datasets', 'public_questions', 'skills', 'template_skill_variants',
   // Rate-limit counters of the public routes, keyed by route and client address, not by workspace.
   'rate_limit_hits',
 ]);

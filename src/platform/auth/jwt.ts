@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
 export interface SessionClaims {
@@ -16,11 +17,20 @@ export interface SessionClaims {
 export interface SessionTokens {
   sign(claims: SessionClaims): Promise<string>;
   verify(token: string): Promise<SessionClaims | undefined>;
+  /**
+   * A keyed MAC of `data` for one purpose (base64url, 32 chars): links that must be checkable
+   * without storing them (an attempt's access link). A key of its own per purpose, derived from the secret.
+   */
+  mac(purpose: string, data: string): string;
 }
 
 export function sessionTokens(secret: string, ttlSeconds: number, issuer = 'assay'): SessionTokens {
   const key = new TextEncoder().encode(secret);
   return {
+    mac(purpose, data) {
+      const purposeKey = createHmac('sha256', secret).update(`assay-mac:${purpose}`).digest();
+      return createHmac('sha256', purposeKey).update(data).digest('base64url').slice(0, 32);
+    },
     async sign(claims) {
       const jwt = new SignJWT({ provider: claims.provider, ...(claims.wid ? { wid: claims.wid } : {}), ...(claims.sv !== undefined ? { sv: claims.sv } : {}) })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

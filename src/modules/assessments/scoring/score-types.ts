@@ -1,0 +1,33 @@
+import type { AnswerResponse, AnswerReview, FrozenQuestion, RevisionContent, ScoreBreakdown } from '../types.js';
+
+/** What scoring reads of one answer: the response and what the machine and a reviewer said of it. */
+export interface ScorableAnswer {
+  questionId: string;
+  response: AnswerResponse | null;
+  /** For coding and SQL: the judge's verdicts on the frozen tests (`{ tests: [{ _id, passed }] }` shape, see score-question.ts). */
+  autoResult: Record<string, unknown> | null;
+  review: AnswerReview | null;
+}
+
+export interface ScoredAnswer {
+  questionId: string;
+  /** Points earned, null while a reviewer or the judge has still to speak. */
+  score: number | null;
+  maxScore: number;
+  status: 'scored' | 'pending_review' | 'pending';
+}
+
+export interface AttemptScore {
+  /** Percentage 0..100 of the points earned over the points of scored questions (null when none is scored). */
+  score: number | null;
+  totalScore: number;
+  maxScore: number;
+  /** pending: the judge has answers to run; pending_review: a reviewer has answers to score; finished otherwise. */
+  status: 'finished' | 'pending' | 'pending_review';
+  answers: ScoredAnswer[];
+  breakdown: ScoreBreakdown;
+}
+
+/** The pure scoring function's contract (score-attempt.ts implements it): same inputs, same result. */
+export type ScoreAttempt = (revision: RevisionContent, answers: readonly ScorableAnswer[]) => AttemptScore;
+export type ScoreQuestion = (question: FrozenQuestion, answer: ScorableAnswer | undefined) => ScoredAnswer;

@@ -1,0 +1,4 @@
+import { defineModule } from '../../platform/contract/define-module.js';
+
+/** The questions library: workspace and public questions of thirteen types, and the starter catalog. */
+export const questionsModule = defineModule({ name: 'questions' });
