@@ -1,0 +1,33 @@
+import type { Translations } from './schema.js';
+
+/** The skills Assay ships: the taxonomy the starter catalog and new workspaces use. Ids come from the slugs (skill-id.ts). */
+export const taxonomy: ReadonlyArray<{ slug: string; kind: 'hard' | 'soft'; name: Translations }> = [
+  { slug: 'javascript', kind: 'hard', name: { en: 'JavaScript', pt: 'JavaScript', es: 'JavaScript' } },
+  { slug: 'typescript', kind: 'hard', name: { en: 'TypeScript', pt: 'TypeScript', es: 'TypeScript' } },
+  { slug: 'python', kind: 'hard', name: { en: 'Python', pt: 'Python', es: 'Python' } },
+  { slug: 'java', kind: 'hard', name: { en: 'Java', pt: 'Java', es: 'Java' } },
+  { slug: 'c', kind: 'hard', name: { en: 'C', pt: 'C', es: 'C' } },
+  { slug: 'cpp', kind: 'hard', name: { en: 'C++', pt: 'C++', es: 'C++' } },
+  { slug: 'go', kind: 'hard', name: { en: 'Go', pt: 'Go', es: 'Go' } },
+  { slug: 'sql', kind: 'hard', name: { en: 'SQL', pt: 'SQL', es: 'SQL' } },
+  { slug: 'postgresql', kind: 'hard', name: { en: 'PostgreSQL', pt: 'PostgreSQL', es: 'PostgreSQL' } },
+  { slug: 'algorithms', kind: 'hard', name: { en: 'Algorithms', pt: 'Algoritmos', es: 'Algoritmos' } },
+  { slug: 'data-structures', kind: 'hard', name: { en: 'Data structures', pt: 'Estruturas de dados', es: 'Estructuras de datos' } },
+  { slug: 'html', kind: 'hard', name: { en: 'HTML', pt: 'HTML', es: 'HTML' } },
+  { slug: 'css', kind: 'hard', name: { en: 'CSS', pt: 'CSS', es: 'CSS' } },
+  { slug: 'web', kind: 'hard', name: { en: 'Web development', pt: 'Desenvolvimento web', es: 'Desarrollo web' } },
+  { slug: 'http', kind: 'hard', name: { en: 'HTTP and APIs', pt: 'HTTP e APIs', es: 'HTTP y APIs' } },
+  { slug: 'react', kind: 'hard', name: { en: 'React', pt: 'React', es: 'React' } },
+  { slug: 'nodejs', kind: 'hard', name: { en: 'Node.js', pt: 'Node.js', es: 'Node.js' } },
+  { slug: 'security', kind: 'hard', name: { en: 'Security', pt: 'Segurança', es: 'Seguridad' } },
+  { slug: 'testing', kind: 'hard', name: { en: 'Testing', pt: 'Testes', es: 'Pruebas' } },
+  { slug: 'git', kind: 'hard', name: { en: 'Git', pt: 'Git', es: 'Git' } },
+  { slug: 'system-design', kind: 'hard', name: { en: 'System design', pt: 'Design de sistemas', es: 'Diseño de sistemas' } },
+  { slug: 'communication', kind: 'soft', name: { en: 'Communication', pt: 'Comunicação', es: 'Comunicación' } },
+  { slug: 'teamwork', kind: 'soft', name: { en: 'Teamwork', pt: 'Trabalho em equipe', es: 'Trabajo en equipo' } },
+  { slug: 'problem-solving', kind: 'soft', name: { en: 'Problem solving', pt: 'Resolução de problemas', es: 'Resolución de problemas' } },
+  { slug: 'leadership', kind: 'soft', name: { en: 'Leadership', pt: 'Liderança', es: 'Liderazgo' } },
+  { slug: 'time-management', kind: 'soft', name: { en: 'Time management', pt: 'Gestão do tempo', es: 'Gestión del tiempo' } },
+  { slug: 'adaptability', kind: 'soft', name: { en: 'Adaptability', pt: 'Adaptabilidade', es: 'Adaptabilidad' } },
+  { slug: 'ethics', kind: 'soft', name: { en: 'Professional ethics', pt: 'Ética profissional', es: 'Ética profesional' } },
+];
