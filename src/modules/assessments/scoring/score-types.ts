@@ -31,3 +31,19 @@ export interface AttemptScore {
 /** The pure scoring function's contract (score-attempt.ts implements it): same inputs, same result. */
 export type ScoreAttempt = (revision: RevisionContent, answers: readonly ScorableAnswer[]) => AttemptScore;
 export type ScoreQuestion = (question: FrozenQuestion, answer: ScorableAnswer | undefined) => ScoredAnswer;
+
+/** answers.auto_result of a coding answer once the judge has run it on the frozen tests (sample and hidden). */
+export interface CodingAutoResult {
+  kind: 'coding';
+  run_id: string;
+  language: number;
+  tests: Array<{ _id: string; hidden: boolean; passed: boolean; status: string }>;
+  compile_output?: string | null;
+}
+
+/** answers.auto_result of an SQL answer once the SQL judge has compared it with the solution's result. */
+export interface SqlAutoResult {
+  kind: 'sql';
+  passed: boolean;
+  status: string;
+}
