@@ -1,6 +1,7 @@
 // The jobs bench's SMTP server, on a thread of its own so receiving does not compete with the sender's
 // event loop: counts whole messages into a shared counter and answers its port.
 import { parentPort, workerData } from 'node:worker_threads';
+import process from 'node:process';
 import { SMTPServer } from 'smtp-server';
 
 const counter = new Int32Array(workerData.counter);
