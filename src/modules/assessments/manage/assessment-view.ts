@@ -117,7 +117,7 @@ export async function assessmentViews(db: DbOrTx, rows: AssessmentRow[], languag
     skills: row.skillIds.map((id) => ({ _id: id, name: names.get(id) ?? id })),
     career: row.career ?? null,
     settings: row.settings,
-    media: row.media as AssessmentMedia[],
+    media: row.media,
     tags: row.tags,
     subaccount_ids: row.subaccountIds,
     company: row.workspaceId,
