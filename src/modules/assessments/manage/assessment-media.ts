@@ -1,4 +1,4 @@
-import { Transform } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Runtime } from '../../../platform/runtime.js';
@@ -40,7 +40,10 @@ export async function uploadAssessmentMedia(runtime: Runtime, request: FastifyRe
   if (before.media.length >= maxAssessmentMedia) throw tooMany();
   const upload = await receiveUpload(request, { maxBytes: maxMediaBytes, kinds: mediaKinds });
   const key = `workspaces/${tenant.workspaceId}/assessments/${id}/media/${newId()}${fileKinds[upload.kind].extensions[0]}`;
-  const stored = await runtime.storage.put(key, upload.stream.pipe(limitTo(mediaLimitOf(upload.kind))), { contentType: upload.contentType });
+  // pipeline, not pipe: an error of the upload itself (past the guard's ceiling) must fail the put too.
+  const limited = limitTo(mediaLimitOf(upload.kind));
+  pipeline(upload.stream, limited, () => undefined);
+  const stored = await runtime.storage.put(key, limited, { contentType: upload.contentType });
   const entry: AssessmentMedia = { path: stored.key, name: upload.fileName, content_type: stored.contentType, size: stored.size, created: new Date().toISOString() };
   try {
     return await db.transaction(async (tx) => {

@@ -280,6 +280,9 @@ describe('share and invitation links', () => {
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.json()).toEqual([{ _id: expect.any(String), name: 'Open', active: true, open_at: null, close_at: null, open: true }]);
     expect(anonymous.body).not.toContain(`${acme.workspace.id}.`);
+    const candidate = await createMember(t.runtime, acme.workspace.id, 'user');
+    const asCandidate = await api('GET', `/assessments/${_id}/links`, undefined, candidate.headers);
+    expect(asCandidate.json()).toEqual(anonymous.json());
     expect((await t.app.inject({ method: 'GET', url: `/assessments/${_id}/links` })).json().details[0].field).toBe('headers/x-workspace-id');
     expect((await api('GET', `/assessments/${_id}/links`, undefined, other.keyHeaders)).statusCode).toBe(404);
     const draft = await create({ name: 'Hidden draft' });

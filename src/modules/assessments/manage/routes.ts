@@ -310,7 +310,7 @@ export async function manageRoutes(app: FastifyInstance, { runtime }: { runtime:
       summary: 'Find assessment share links',
       description:
         'Public, as in the seed, but a share link\'s token is the link itself, so what is answered depends on the caller. With credentials of the workspace ' +
-        '(holding list_assessments): every link whole (token, url, tags, window, created). Anyone else names the workspace with x-workspace-id and gets, ' +
+        '(holding list_assessments): every link whole (token, url, tags, window, created). Anyone else (naming the workspace with x-workspace-id when sending no credentials) gets, ' +
         'for a published or archived assessment, only each link\'s name, active flag, window and whether it is open now; a draft assessment is a 404 to them.',
       'x-seed': ['coodesh:assessments/find-assessment-share-links'],
       params: S.AssessmentParams,
@@ -319,8 +319,7 @@ export async function manageRoutes(app: FastifyInstance, { runtime }: { runtime:
   }, async (request) => {
     const tenant = request.tenant;
     if (tenant?.permissions.has('list_assessments')) return findShareLinks(db, tenant, request.params.id, appUrl);
-    if (tenant) throw new AppError(404, 'assessment_not_found', 'Assessment not found');
-    return findPublicShareLinks(db, publicWorkspaceId(request), request.params.id);
+    return findPublicShareLinks(db, tenant?.workspaceId ?? publicWorkspaceId(request), request.params.id);
   });
 
   typed.put('/assessments/:id/links', {
