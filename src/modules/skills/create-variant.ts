@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { ScopedTenant } from '../workspace/scope.js';
+import { checkConfinedAssignment } from '../workspace/confinement.js';
+import { checkSubaccountRefs } from '../workspace/subaccounts/check-subaccounts.js';
+import { skillVariants, templateSkillVariants, type SkillLevel } from './schema.js';
+import type { CreateInput } from './schemas.js';
+import { normalizeLevels, normalizeTranslations, skillIdFrom } from './variant-content.js';
+import { defaultSubaccountIds } from './variant-scope.js';
+import type { TemplateVariantRow, TranslatedContent, VariantRow } from './variant-view.js';
+
+export interface VariantContext {
+  db: Db;
+  tenant: ScopedTenant;
+  /** The author: the signed-in user or the API key's creator. */
+  actorId: string | null;
+}
+
+async function templateOf(db: Db, id: string): Promise<TemplateVariantRow> {
+  const [row] = await db.select().from(templateSkillVariants).where(eq(templateSkillVariants.id, id));
+  if (!row) throw new AppError(404, 'template_not_found', `Template ${id} not found`, [{ field: 'body/template_id', message: 'is not a template (GET /skills/variants/templates)' }]);
+  return row;
+}
+
+/**
+ * A new variant of the workspace, authored by the caller. From a template, what the body leaves
+ * out (description, skill, levels with their ids, translations, default locale) is the template's.
+ * Subaccounts: those sent, else the request's x-subaccount-id, else the caller's own confinement.
+ */
+export async function createVariant({ db, tenant, actorId }: VariantContext, input: CreateInput): Promise<VariantRow> {
+  const template = input.template_id ? await templateOf(db, input.template_id) : undefined;
+  const levels: SkillLevel[] = input.levels ? normalizeLevels(input.levels) : ((template?.levels) ?? []);
+  const translatedContent = input.translated_content
+    ? normalizeTranslations(input.translated_content, levels)
+    : input.levels ? {} : ((template?.translatedContent as TranslatedContent | undefined) ?? {});
+  const skillId = input.skill !== undefined ? await skillIdFrom(db, input.skill) : (template?.skillId ?? null);
+  const subaccountIds = input.subaccount_ids ?? defaultSubaccountIds(tenant);
+  checkConfinedAssignment(tenant, subaccountIds, 'body/subaccount_ids');
+  await checkSubaccountRefs(db, tenant, subaccountIds.map((id, i) => ({ id, field: `body/subaccount_ids/${i}` })));
+  const [row] = await db
+    .insert(skillVariants)
+    .values({
+      workspaceId: tenant.workspaceId,
+      id: newId(),
+      name: input.name.trim(),
+      description: input.description !== undefined ? input.description : (template?.description ?? null),
+      skillId,
+      levels,
+      defaultLocale: input.default_locale ?? template?.defaultLocale ?? 'en',
+      translatedContent,
+      subaccountIds,
+      authorId: actorId,
+    })
+    .returning();
+  return row;
+}
