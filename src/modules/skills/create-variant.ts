@@ -9,7 +9,7 @@ import { skillVariants, templateSkillVariants, type SkillLevel } from './schema.
 import type { CreateInput } from './schemas.js';
 import { normalizeLevels, normalizeTranslations, skillIdFrom } from './variant-content.js';
 import { defaultSubaccountIds } from './variant-scope.js';
-import type { TemplateVariantRow, TranslatedContent, VariantRow } from './variant-view.js';
+import type { LocaleContent, TemplateVariantRow, TranslatedContent, VariantRow } from './variant-view.js';
 
 export interface VariantContext {
   db: Db;
@@ -25,6 +25,19 @@ async function templateOf(db: Db, id: string): Promise<TemplateVariantRow> {
 }
 
 /**
+ * A template's translations for a copy: its levels' texts, but not the template's name (the copy
+ * has its own) nor its description when the body gives one.
+ */
+function templateTranslations(stored: TranslatedContent, input: CreateInput): TranslatedContent {
+  const out: TranslatedContent = {};
+  for (const [locale, content] of Object.entries(stored) as Array<[keyof TranslatedContent, LocaleContent]>) {
+    const { name: _name, description, ...rest } = content;
+    out[locale] = input.description !== undefined ? rest : { ...rest, description };
+  }
+  return out;
+}
+
+/**
  * A new variant of the workspace, authored by the caller. From a template, what the body leaves
  * out (description, skill, levels with their ids, translations, default locale) is the template's.
  * Subaccounts: those sent, else the request's x-subaccount-id, else the caller's own confinement.
@@ -34,7 +47,7 @@ export async function createVariant({ db, tenant, actorId }: VariantContext, inp
   const levels: SkillLevel[] = input.levels ? normalizeLevels(input.levels) : ((template?.levels) ?? []);
   const translatedContent = input.translated_content
     ? normalizeTranslations(input.translated_content, levels)
-    : input.levels ? {} : ((template?.translatedContent as TranslatedContent | undefined) ?? {});
+    : template && !input.levels ? templateTranslations(template.translatedContent, input) : {};
   const skillId = input.skill !== undefined ? await skillIdFrom(db, input.skill) : (template?.skillId ?? null);
   const subaccountIds = input.subaccount_ids ?? defaultSubaccountIds(tenant);
   checkConfinedAssignment(tenant, subaccountIds, 'body/subaccount_ids');
