@@ -37,17 +37,38 @@ function templateTranslations(stored: TranslatedContent, input: CreateInput): Tr
   return out;
 }
 
+/** A template's levels with ids of the copy's own, and the mapping from the template's ids. */
+function copyLevels(levels: SkillLevel[]): { levels: SkillLevel[]; idOf: Map<string, string> } {
+  const idOf = new Map(levels.map((level) => [level._id, newId()]));
+  return { levels: levels.map((level) => ({ ...level, _id: idOf.get(level._id)! })), idOf };
+}
+
+function remapLevels(content: TranslatedContent, idOf: Map<string, string>): TranslatedContent {
+  const out: TranslatedContent = {};
+  for (const [locale, entry] of Object.entries(content) as Array<[keyof TranslatedContent, LocaleContent]>) {
+    out[locale] = entry.levels ? { ...entry, levels: Object.fromEntries(Object.entries(entry.levels).map(([id, level]) => [idOf.get(id) ?? id, level])) } : entry;
+  }
+  return out;
+}
+
 /**
  * A new variant of the workspace, authored by the caller. From a template, what the body leaves
- * out (description, skill, levels with their ids, translations, default locale) is the template's.
+ * out (description, skill, levels, translations, default locale) is the template's; copied levels
+ * get ids of their own (translated_content sent with a template may name the template's level ids).
  * Subaccounts: those sent, else the request's x-subaccount-id, else the caller's own confinement.
  */
 export async function createVariant({ db, tenant, actorId }: VariantContext, input: CreateInput): Promise<VariantRow> {
   const template = input.template_id ? await templateOf(db, input.template_id) : undefined;
-  const levels: SkillLevel[] = input.levels ? normalizeLevels(input.levels) : ((template?.levels) ?? []);
-  const translatedContent = input.translated_content
-    ? normalizeTranslations(input.translated_content, levels)
-    : template && !input.levels ? templateTranslations(template.translatedContent, input) : {};
+  const copied = template && !input.levels ? copyLevels(template.levels) : undefined;
+  const levels = input.levels ? normalizeLevels(input.levels) : (copied?.levels ?? []);
+  let translatedContent: TranslatedContent = {};
+  if (input.translated_content) {
+    translatedContent = template && copied
+      ? remapLevels(normalizeTranslations(input.translated_content, template.levels), copied.idOf)
+      : normalizeTranslations(input.translated_content, levels);
+  } else if (template && copied) {
+    translatedContent = remapLevels(templateTranslations(template.translatedContent, input), copied.idOf);
+  }
   const skillId = input.skill !== undefined ? await skillIdFrom(db, input.skill) : (template?.skillId ?? null);
   const subaccountIds = input.subaccount_ids ?? defaultSubaccountIds(tenant);
   checkConfinedAssignment(tenant, subaccountIds, 'body/subaccount_ids');

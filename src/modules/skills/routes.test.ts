@@ -177,6 +177,13 @@ describe('skill variants', () => {
     expect(copy.statusCode).toBe(201);
     expect(copy.json()).toMatchObject({ name: 'SQL for analysts', skill: { slug: 'sql', name: 'SQL' }, template: false, company: acme.workspace.id, locale: 'es' });
     expect(copy.json().levels.map((l: { name: string }) => l.name)).toEqual(['Principiante', 'Intermedio', 'Avanzado', 'Experto']);
+    const templateLevelIds = template.levels.map((l: { _id: string }) => l._id);
+    for (const level of copy.json().levels) expect(templateLevelIds).not.toContain(level._id);
+    const named = await create(acme.keyHeaders, { name: 'SQL named', template_id: templateIdOf('sql'), translated_content: { pt: { name: 'SQL nomeado', levels: { [templateLevelIds[0]]: { name: 'Começando' } } } } });
+    expect(named.statusCode).toBe(201);
+    const inPortuguese = (await get({ ...acme.keyHeaders, 'x-language': 'pt' }, `/skills/variants/${named.json()._id}`)).json();
+    expect(inPortuguese.name).toBe('SQL nomeado');
+    expect(inPortuguese.levels.map((l: { name: string }) => l.name)).toEqual(['Começando', 'Intermediate', 'Advanced', 'Expert']);
     const unknown = await create(acme.keyHeaders, { name: 'Nope', template_id: 'd'.repeat(24) });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().details[0].field).toBe('body/template_id');
