@@ -1,5 +1,10 @@
 // Heavy: runs every reference solution in the judge sandbox. Run alone, with --maxWorkers=1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { Value } from 'typebox/value';
 import { testApp } from '../../../../test/support/app.js';
@@ -272,5 +277,24 @@ describe('loading the catalog', () => {
       const [archived] = await tx.select().from(publicQuestions).where(eq(publicQuestions.id, retired.id));
       expect(archived.status).toBe('archived');
     });
+  });
+});
+
+describe('assay seed', () => {
+  const bin = fileURLToPath(new URL('../../../../bin/assay.mjs', import.meta.url));
+  const dataDir = mkdtempSync(join(tmpdir(), 'assay-seed-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // The child uses its own embedded database, also when this suite runs on PostgreSQL.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  const seed = (...args: string[]) => spawnSync(process.execPath, [bin, 'seed', ...args], { env, encoding: 'utf8' });
+
+  it('loads the catalog into a new database, then finds it current until --force', { timeout: 180_000 }, () => {
+    const { rows, version } = starterCatalogRows();
+    const first = seed();
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe(`starter catalog ${version}: ${rows.length} questions loaded, 0 archived\n`);
+    expect(seed().stdout).toBe(`starter catalog ${version} already loaded\n`);
+    expect(seed('--force').stdout).toBe(`starter catalog ${version}: ${rows.length} questions loaded, 0 archived\n`);
   });
 });
