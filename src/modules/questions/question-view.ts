@@ -165,8 +165,8 @@ export const PublicContentProperties = {
   sql: Type.Optional(PublicSql),
   project: Type.Optional(ProjectContentSchema),
 };
-const PublicContent = Type.Object(PublicContentProperties);
-export type PublicContent = Static<typeof PublicContent>;
+export const PublicContentSchema = Type.Object(PublicContentProperties);
+export type PublicContent = Static<typeof PublicContentSchema>;
 
 const publicChoice = (choice: Choice) => ({ _id: choice._id, text: choice.text });
 
