@@ -51,7 +51,8 @@ export function mergeQuestion(base: QuestionValues, body: UpdateBody): QuestionV
     locale,
     duration: body.duration ?? base.duration,
     durationUnit: typeof body.duration_unit === 'string' ? body.duration_unit : base.durationUnit,
-    weight: body.weight ?? base.weight,
+    // Stored as a float4: four decimals keep it exact enough and out of its underflow range.
+    weight: body.weight !== undefined ? Math.round(body.weight * 10_000) / 10_000 : base.weight,
     skillIds: body.skills ? [...new Set(body.skills.map((s) => (typeof s === 'string' ? s : s._id)))] : base.skillIds,
     categories: body.categories ?? base.categories,
     questionDomains: body.question_domains ?? base.questionDomains,

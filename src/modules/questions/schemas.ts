@@ -38,7 +38,7 @@ const writable = {
   duration_unit: Type.Optional(
     Type.Union([UnitName, Type.Object({})], { description: 'minute, hour or day (the seed\'s sample sends {}: that leaves the unit as it is)' }),
   ),
-  weight: Type.Optional(Type.Number({ minimum: 0, maximum: 1000 })),
+  weight: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, description: 'Multiplies the question\'s points; rounded to 4 decimals' })),
   skills: Type.Optional(Type.Array(Type.Union([Id, Type.Object({ _id: Id })]), { maxItems: 50, description: 'Skill ids (taxonomy or workspace variant), or {_id} objects' })),
   categories: Type.Optional(Terms),
   question_domains: Type.Optional(Terms),
