@@ -18,9 +18,9 @@ export async function createQuestion(db: DbOrTx, actor: QuestionActor, body: Cre
     if (!actor.superAdmin) {
       throw new AppError(403, 'super_admin_required', 'Only an instance super admin may create public questions', [{ field: 'body/scope', message: 'public needs a super admin' }]);
     }
-    await checkReferences(db, actor.tenant, { ...values, subaccountIds: [] }, false);
+    await checkReferences(db, actor.tenant, { ...values, subaccountIds: [] }, { subaccountsChanged: false, scope: 'public' });
     return insertQuestion(db, { scope: 'public', ownerWorkspaceId: actor.tenant.workspaceId }, { ...values, subaccountIds: [] }, { authorId: actor.actorId });
   }
-  await checkReferences(db, actor.tenant, values, true);
+  await checkReferences(db, actor.tenant, values, { subaccountsChanged: true, scope: 'private' });
   return insertQuestion(db, { scope: 'private', workspaceId: actor.tenant.workspaceId }, values, { authorId: actor.actorId });
 }

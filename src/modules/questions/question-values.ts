@@ -105,19 +105,31 @@ export function checkTransition(from: QuestionStatus, to: QuestionStatus, field 
   }
 }
 
-/** What the values reference must exist for the workspace: its subaccounts, the SQL dataset. */
-export async function checkReferences(db: DbOrTx, tenant: ScopedTenant, values: QuestionValues, changedSubaccounts: boolean): Promise<void> {
-  if (changedSubaccounts) {
+/**
+ * What the values reference must exist for the workspace: its subaccounts (when they changed), the
+ * SQL dataset. A public question is read by every workspace, so its dataset must be a shared one.
+ */
+export async function checkReferences(
+  db: DbOrTx,
+  tenant: ScopedTenant,
+  values: QuestionValues,
+  options: { subaccountsChanged: boolean; scope: 'private' | 'public' },
+): Promise<void> {
+  if (options.subaccountsChanged) {
     checkConfinedAssignment(tenant, values.subaccountIds, 'body/subaccount_ids');
     await checkSubaccountRefs(db, tenant, values.subaccountIds.map((id, i) => ({ id, field: `body/subaccount_ids/${i}` })));
   }
   const datasetId = values.type === 'sql' ? values.content.sql?.dataset_id : undefined;
-  if (datasetId) {
-    await findDataset(db, tenant, datasetId).catch(() => {
-      throw new AppError(404, 'question_dataset_not_found', `Question dataset ${datasetId} not found`, [
-        { field: 'body/sql/dataset_id', message: 'not a dataset of this workspace nor a shared one' },
-      ]);
-    });
+  if (!datasetId) return;
+  const dataset = await findDataset(db, tenant, datasetId).catch(() => {
+    throw new AppError(404, 'question_dataset_not_found', `Question dataset ${datasetId} not found`, [
+      { field: 'body/sql/dataset_id', message: 'not a dataset of this workspace nor a shared one' },
+    ]);
+  });
+  if (options.scope === 'public' && dataset.company !== null) {
+    throw new AppError(400, 'invalid_question', 'A public question runs on a shared dataset: other workspaces cannot read this workspace\'s own', [
+      { field: 'body/sql/dataset_id', message: 'must be a shared dataset for a public question' },
+    ]);
   }
 }
 

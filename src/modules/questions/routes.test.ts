@@ -3,7 +3,10 @@ import { eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { createTenant, type TenantFixture } from '../../../test/support/fixtures.js';
 import { newId } from '../../platform/ids.js';
+import { gzipSync } from 'node:zlib';
 import { users } from '../identity/schema.js';
+import { createDataset } from '../judge/datasets/create-dataset.js';
+import { skills as taxonomy } from '../skills/schema.js';
 import { sampleQuestions } from './question-samples.js';
 import { publicQuestions, questions } from './schema.js';
 
@@ -77,6 +80,31 @@ describe('creating and reading questions', () => {
     expect(JSON.stringify(slugView)).not.toContain('correct');
     // Without credentials only published public questions are found by slug.
     expect((await call('GET', `/assessments/questions/slug/${choice.slug}`, {})).statusCode).toBe(404);
+  });
+
+  it('names author, company and skills with include', async () => {
+    const named = newId();
+    await t.database.db.insert(taxonomy).values({ id: named, slug: `skill-${named}`, name: { en: 'Recursion', pt: 'Recursão' } });
+    const q = await create(acme.adminHeaders, { ...sampleQuestions.essay, skills: [named, skill] });
+    const bare = (await call('GET', `/assessments/questions/${q._id}`, acme.keyHeaders)).json();
+    expect(bare).toMatchObject({ author: { _id: acme.admin.id }, company: { _id: acme.workspace.id }, skills: [{ _id: named }, { _id: skill }] });
+    expect(bare.author.name).toBeUndefined();
+    const res = await call('GET', `/assessments/questions/${q._id}?include=author,skills,company`, { ...acme.keyHeaders, 'x-language': 'pt' });
+    expect(res.json()).toMatchObject({
+      author: { _id: acme.admin.id, name: acme.admin.displayName },
+      company: { _id: acme.workspace.id, name: 'Acme Questions' },
+      skills: [{ _id: named, name: 'Recursão' }, { _id: skill }],
+    });
+    expect((await call('GET', `/assessments/questions/${q._id}?include=password`, acme.keyHeaders)).statusCode).toBe(400);
+  });
+
+  it('runs an SQL question on a dataset of the workspace, never on another workspace\'s', async () => {
+    const dataset = await createDataset(t.runtime, { workspaceId: acme.workspace.id }, { name: 'Shop', upload: gzipSync('CREATE TABLE t (id INT);') });
+    const body = { ...sampleQuestions.sql, sql: { format: 'dataset', dataset_id: dataset._id, solution: 'SELECT id FROM t' } };
+    expect((await create(acme.keyHeaders, body)).sql.dataset_id).toBe(dataset._id);
+    const foreign = await call('POST', '/assessments/questions', other.keyHeaders, body);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().details[0].field).toBe('body/sql/dataset_id');
   });
 
   it('gives taken slugs a suffix', async () => {

@@ -35,7 +35,7 @@ export async function updateQuestion(db: DbOrTx, actor: QuestionActor, id: strin
 
   if (!editsInPlace(found, actor)) {
     const copy = { ...values, subaccountIds: body.subaccount_ids ? values.subaccountIds : [] };
-    await checkReferences(db, actor.tenant, copy, true);
+    await checkReferences(db, actor.tenant, copy, { subaccountsChanged: true, scope: 'private' });
     const question = await insertQuestion(db, { scope: 'private', workspaceId: actor.tenant.workspaceId }, copy, {
       authorId: actor.actorId,
       sourceQuestionId: found.id,
@@ -45,7 +45,7 @@ export async function updateQuestion(db: DbOrTx, actor: QuestionActor, id: strin
     return { question, copied: true };
   }
 
-  await checkReferences(db, actor.tenant, values, body.subaccount_ids !== undefined);
+  await checkReferences(db, actor.tenant, values, { subaccountsChanged: found.scope === 'private' && body.subaccount_ids !== undefined, scope: found.scope });
   if (found.scope === 'public') {
     const { subaccountIds: _none, ...shared } = values;
     void _none;
