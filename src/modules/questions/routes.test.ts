@@ -6,6 +6,7 @@ import { newId } from '../../platform/ids.js';
 import { gzipSync } from 'node:zlib';
 import { users } from '../identity/schema.js';
 import { createDataset } from '../judge/datasets/create-dataset.js';
+import { createSubaccount } from '../workspace/subaccounts/save-subaccount.js';
 import { skills as taxonomy } from '../skills/schema.js';
 import { sampleQuestions } from './question-samples.js';
 import { publicQuestions, questions } from './schema.js';
@@ -156,6 +157,27 @@ describe('creating and reading questions', () => {
     } finally {
       await t.database.db.update(users).set({ isSuperAdmin: false }).where(eq(users.id, acme.admin.id));
     }
+  });
+});
+
+describe('subaccounts', () => {
+  it('a request scoped to a subaccount reaches its questions and the workspace-wide ones only', async () => {
+    const tenant = { workspaceId: acme.workspace.id, allowedSubaccountIds: [] };
+    const north = await createSubaccount(t.database.db, tenant, { name: 'North' });
+    const south = await createSubaccount(t.database.db, tenant, { name: 'South' });
+    const scoped = newId();
+    const northQ = await create(acme.keyHeaders, { ...sampleQuestions.essay, skills: [scoped], subaccount_ids: [north.id] });
+    const wide = await create(acme.keyHeaders, { ...sampleQuestions.essay, skills: [scoped] });
+    const asSouth = { ...acme.keyHeaders, 'x-subaccount-id': south.id };
+    expect((await call('GET', `/assessments/questions/${northQ._id}`, asSouth)).statusCode).toBe(404);
+    expect((await call('GET', `/assessments/questions/${wide._id}`, asSouth)).statusCode).toBe(200);
+    const listed = (await call('GET', `/assessments/questions/library?grouping=company&skills=${scoped}`, asSouth)).json();
+    expect(listed.docs.map((d: Json) => d._id)).toEqual([wide._id]);
+    const asNorth = { ...acme.keyHeaders, 'x-subaccount-id': north.id };
+    expect((await call('GET', `/assessments/questions/library?grouping=company&skills=${scoped}`, asNorth)).json().totalDocs).toBe(2);
+    const unknown = await call('POST', '/assessments/questions', acme.keyHeaders, { ...sampleQuestions.essay, subaccount_ids: [newId()] });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().details[0].field).toBe('body/subaccount_ids/0');
   });
 });
 
@@ -311,6 +333,8 @@ describe('lists', () => {
     expect(skills.docs).toEqual([{ _id: listSkill, name: null, questions: 1 }]);
     const used = (await call('GET', `/assessments/questions/skills?ids=${listSkill}`, acme.keyHeaders)).json();
     expect(used.docs).toEqual([{ _id: listSkill, name: null, questions: 1 }]);
+    // Without credentials only published public challenges count (this file's public one is an essay).
+    expect((await call('GET', `/assessments/questions/skills?ids=${listSkill}`, {})).json().totalDocs).toBe(0);
     const ofQuestion = (await call('GET', `/assessments/questions/${library.own._id}/skills`, acme.keyHeaders)).json();
     expect(ofQuestion).toEqual({ docs: [{ _id: listSkill, name: null }] });
     expect((await call('GET', `/assessments/questions/${library.own._id}/skills`, {})).statusCode).toBe(404);
