@@ -265,13 +265,14 @@ describe('bulk actions', () => {
 describe('lists', () => {
   let library: { own: Json; archived: Json; publicId: string; otherOwn: Json };
   const listSkill = newId();
+  let unpublishedId: string;
 
   beforeAll(async () => {
     const own = await create(acme.keyHeaders, { ...sampleQuestions.coding, skills: [listSkill], level: 'advanced' });
     const archived = await create(acme.keyHeaders, { ...sampleQuestions.choice, skills: [listSkill] });
     await call('POST', '/assessments/questions/bulk/archive', acme.keyHeaders, [archived._id]);
     const publicId = await insertPublic({ skillIds: [listSkill], type: 'essay', content: {}, title: 'Public essay' });
-    await insertPublic({ skillIds: [listSkill], status: 'created', title: 'Unpublished public' });
+    unpublishedId = await insertPublic({ skillIds: [listSkill], status: 'created', title: 'Unpublished public' });
     const otherOwn = await create(other.keyHeaders, { ...sampleQuestions.essay, skills: [listSkill] });
     library = { own, archived, publicId, otherOwn };
   });
@@ -288,6 +289,8 @@ describe('lists', () => {
     expect(both.statusCode).toBe(400);
     expect(both.json().details[0].field).toBe('query/grouping');
     expect(ids(await call('GET', url, other.keyHeaders))).toEqual([library.otherOwn._id, library.publicId].sort());
+    // A public question nobody published is nobody's to read but its owner's (Assay's catalog has none).
+    expect((await call('GET', `/assessments/questions/${unpublishedId}`, acme.keyHeaders)).statusCode).toBe(404);
   });
 
   it('filters the catalog by JSONLogic on type, level and company, and highlights ids', async () => {

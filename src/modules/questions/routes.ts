@@ -276,7 +276,7 @@ export async function questionRoutes(app: FastifyInstance, { runtime }: { runtim
       operationId: 'getQuestion',
       tags,
       summary: 'Find an assessment question by ID',
-      description: 'The workspace\'s own question, else a public one (any status), with everything: right choices, hidden tests, solutions. include=author,skills,company adds their names.',
+      description: 'The workspace\'s own question, else a public one that was published (archived ones too; never-published ones only for their owner), with everything: right choices, hidden tests, solutions. include=author,skills,company adds their names.',
       'x-seed': ['coodesh:questions/find-an-assessment-question-by-id'],
       params: S.QuestionParams,
       querystring: S.IncludeQuery,

@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { isId } from '../../platform/ids.js';
@@ -33,14 +33,16 @@ export function fromPublicRow(row: PublicQuestionRow): VisibleQuestion {
 }
 
 /**
- * A question the request may read by id: its own (within its subaccounts) or a public one, whatever
- * the public one's status (an assessment may still use it). Anything else is 404.
+ * A question the request may read by id: its own (within its subaccounts) or a public one that was
+ * ever published (an archived one too: an assessment may still use it; a never-published one only
+ * for the workspace that owns it). Anything else is 404.
  */
 export async function findVisibleQuestion(db: DbOrTx, tenant: ScopedTenant, id: string): Promise<VisibleQuestion> {
   if (!isId(id)) throw notFound('Question');
   const [own] = await db.select().from(questions).where(and(ownScope(tenant), eq(questions.id, id)));
   if (own) return fromWorkspaceRow(own);
-  const [shared] = await db.select().from(publicQuestions).where(eq(publicQuestions.id, id));
+  const released = or(ne(publicQuestions.status, 'created'), eq(publicQuestions.ownerWorkspaceId, tenant.workspaceId));
+  const [shared] = await db.select().from(publicQuestions).where(and(eq(publicQuestions.id, id), released));
   if (shared) return fromPublicRow(shared);
   throw notFound('Question');
 }
