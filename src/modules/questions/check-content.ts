@@ -100,5 +100,7 @@ function checkChoices(choices: Choice[], multiple: boolean, field: string, at: (
 
 export function checkContent(type: QuestionType, content: QuestionContent, locale: QuestionLocale[]): void {
   const problems = contentProblems(type, content, locale);
-  if (problems.length > 0) throw new AppError(400, 'invalid_question', problems[0].message, problems);
+  if (problems.length === 0) return;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  throw new AppError(400, 'invalid_question', `${problems[0].field}: ${problems[0].message}${more}`, problems);
 }
