@@ -1,4 +1,7 @@
 import { defineModule } from '../../platform/contract/define-module.js';
+import { questionImportRoutes } from './import-routes.js';
+import { questionFileRoutes } from './routes-files.js';
+import { questionRunRoutes } from './run-routes.js';
 
 /** The questions library: workspace and public questions of thirteen types, and the starter catalog. */
-export const questionsModule = defineModule({ name: 'questions' });
+export const questionsModule = defineModule({ name: 'questions', routes: [questionImportRoutes, questionFileRoutes, questionRunRoutes] });
