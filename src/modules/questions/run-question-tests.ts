@@ -19,8 +19,8 @@ export interface TestOverrides {
 export interface QuestionRunInput {
   /** The program; absent: the question's reference solution in `language` runs. */
   code?: string;
-  /** Judge id or name; absent: the question's first language. */
-  language?: number | string;
+  /** Judge id or name. */
+  language: number | string;
   overrides: TestOverrides;
   waitMs: number;
 }
@@ -60,10 +60,8 @@ export async function runQuestionTests(runtime: Runtime, tenant: Pick<Tenant, 'w
   const question = await runnableQuestion(runtime, tenant, questionId, ['coding', 'freecoding']);
   refuseOverridesOnPublic(question, { ...input.overrides });
   const coding = question.content.coding ?? { languages: [], tests: [] };
-  const asked = input.language ?? coding.languages[0];
-  if (asked === undefined) throw badRequest('language_required', 'The question names no language: send one', 'body/language');
-  const language = resolveLanguage(asked);
-  if (!language) throw badRequest('language_not_supported', `language ${asked} is not a judge language`, 'body/language');
+  const language = resolveLanguage(input.language);
+  if (!language) throw badRequest('language_not_supported', `language ${input.language} is not a judge language`, 'body/language');
   if (coding.languages.length > 0 && !coding.languages.includes(language.id)) {
     throw badRequest('language_not_allowed', `This question is answered in languages ${coding.languages.join(', ')}`, 'body/language');
   }

@@ -51,11 +51,11 @@ const run = (tenant: TenantFixture, id: string, payload: object, wait = 30) =>
 
 describe('running a coding question: refusals before any run', () => {
   it("answers 404 for another workspace's question and 409 for a question of another type", async () => {
-    const foreign = await run(b, codingId, { code: SUM });
+    const foreign = await run(b, codingId, { code: SUM, language: 71 });
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().code).toBe('question_not_found');
     const essay = await insertOwnQuestion(t.runtime.database.db, a.workspace.id, { type: 'essay' });
-    const wrongType = await run(a, essay, { code: SUM });
+    const wrongType = await run(a, essay, { code: SUM, language: 71 });
     expect(wrongType.json()).toMatchObject({ statusCode: 409, code: 'question_type_mismatch' });
   });
 
@@ -64,13 +64,13 @@ describe('running a coding question: refusals before any run', () => {
     expect(other.json()).toMatchObject({ statusCode: 400, code: 'language_not_allowed', details: [{ field: 'body/language' }] });
     const unknown = await run(a, codingId, { code: SUM, language: 'cobol' });
     expect(unknown.json()).toMatchObject({ statusCode: 400, code: 'language_not_supported' });
-    const limits = await run(a, codingId, { code: SUM, limits: { memory_kb: 1 } });
+    const limits = await run(a, codingId, { code: SUM, language: 71, limits: { memory_kb: 1 } });
     expect(limits.statusCode).toBe(400);
     expect(limits.json().details[0].field).toBe('body/limits/memory_kb');
   });
 
   it('runs a public question only as stored: overrides answer 409 naming them', async () => {
-    const res = await run(b, publicCodingId, { code: SUM, tests: [{ input: '1 1', expected_output: '2' }], solution: SUM });
+    const res = await run(b, publicCodingId, { code: SUM, language: 71, tests: [{ input: '1 1', expected_output: '2' }], solution: SUM });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('public_question_read_only');
     expect(res.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['body/solution', 'body/tests']);
@@ -83,7 +83,7 @@ describe.skipIf(!sandbox.available)('running a coding question in the sandbox', 
   });
 
   it('runs against the stored tests; hidden ones answer pass/fail and status only', async () => {
-    const res = await run(a, codingId, { code: 'print(3)' });
+    const res = await run(a, codingId, { code: 'print(3)', language: 71 });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ question_id: codingId, language: 71, status: 'done' });
@@ -95,7 +95,7 @@ describe.skipIf(!sandbox.available)('running a coding question in the sandbox', 
   });
 
   it('runs the reference solution when no code is sent: every test passes', async () => {
-    const res = await run(a, codingId, {});
+    const res = await run(a, codingId, { language: 'python' });
     expect(res.json().verdict).toMatchObject({ status: 'accepted', passed: 3, total: 3 });
   });
 
@@ -106,13 +106,13 @@ describe.skipIf(!sandbox.available)('running a coding question in the sandbox', 
   });
 
   it("lets an author preview edited tests of the workspace's own question", async () => {
-    const res = await run(a, codingId, { code: SUM, tests: [{ input: '2 2', expected_output: '5' }], max_execution_time: 2 });
+    const res = await run(a, codingId, { code: SUM, language: 71, tests: [{ input: '2 2', expected_output: '5' }], max_execution_time: 2 });
     expect(res.json().verdict).toMatchObject({ status: 'wrong_answer', total: 1 });
     expect(res.json().verdict.tests[0]).toMatchObject({ test_id: null, input: '2 2', stdout: '4\n', expected_output: '5' });
   });
 
   it('answers 202 without waiting, then the run can be polled until done', async () => {
-    const res = await run(a, codingId, { code: SUM }, 0);
+    const res = await run(a, codingId, { code: SUM, language: 71 }, 0);
     expect(res.statusCode).toBe(202);
     expect(res.json().verdict).toBeNull();
     const polled = await t.app.inject({ method: 'GET', url: `/assessments/questions/runs/${res.json()._id}?wait=30`, headers: a.adminHeaders });

@@ -120,11 +120,9 @@ export async function questionRunRoutes(app: FastifyInstance, { runtime }: { run
       body: Type.Object(
         {
           code: Type.Optional(Type.String({ maxLength: 256 * 1024, description: 'The program to run; absent: the reference solution runs' })),
-          language: Type.Optional(
-            Type.Union([Type.Integer({ minimum: 1 }), Type.String({ minLength: 1, maxLength: 40 })], {
-              description: 'Judge0 language id (63, 71, ...) or name ("python", "cpp", ...), one of the question\'s; default its first',
-            }),
-          ),
+          language: Type.Union([Type.Integer({ minimum: 1 }), Type.String({ minLength: 1, maxLength: 40 })], {
+            description: 'Judge0 language id (63, 71, ...) or name ("python", "cpp", ...): one of the question\'s languages',
+          }),
           solution: Type.Optional(Type.String({ maxLength: 256 * 1024, description: `Reference solution. ${overrideNote}` })),
           stub: Type.Optional(Type.String({ maxLength: 256 * 1024, description: 'Editor starting code; accepted for compatibility, not executed' })),
           tests: Type.Optional(Type.Array(TestCaseBody, { maxItems: 100, description: `Test cases. ${overrideNote}` })),

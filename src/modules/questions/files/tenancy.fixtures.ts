@@ -39,6 +39,6 @@ export const tenancyFixtures: TenancyFixtures = {
   deleteQuestionMedia: withAttachment,
   uploadQuestionBootstrap: questionOfA('essay'),
   deleteQuestionBootstrap: withBootstrap,
-  runCodingTests: async (context) => ({ ...(await questionOfA('coding')(context)), query: { wait: '0' }, body: { code: 'print(1)' } }),
+  runCodingTests: async (context) => ({ ...(await questionOfA('coding')(context)), query: { wait: '0' }, body: { code: 'print(1)', language: 71 } }),
   runSqlQuestionPreview: async (context) => ({ ...(await questionOfA('sql')(context)), body: { code: 'SELECT id FROM t' } }),
 };
