@@ -300,7 +300,7 @@ function slugOf(title: string, id: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
-  return `${base || 'question'}-${id.slice(-8)}`;
+  return `${base || 'question'}-${id.slice(-12)}`;
 }
 
 /**
