@@ -21,6 +21,8 @@ export interface ImportInput {
 export interface ImportContext {
   workspaceId: string;
   subaccountId?: string;
+  /** Subaccounts the caller is confined to (empty: the whole workspace). */
+  allowedSubaccountIds: string[];
   authorId: string | null;
 }
 
@@ -82,7 +84,8 @@ export async function importQuestions(db: Db, context: ImportContext, input: Imp
     language: input.language,
     status: input.status,
     workspaceId: context.workspaceId,
-    subaccountIds: context.subaccountId ? [context.subaccountId] : [],
+    // A scoped request puts the questions where it can see them.
+    subaccountIds: context.subaccountId ? [context.subaccountId] : context.allowedSubaccountIds,
     authorId: context.authorId,
     batchId,
   };

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../test/support/app.js';
 import { createTenant, type TenantFixture } from '../../../test/support/fixtures.js';
+import { createSubaccount } from '../../../test/support/tenancy-registry.js';
 import { skillIdOf } from '../skills/skill-id.js';
 import { questions } from './schema.js';
 
@@ -110,6 +111,14 @@ describe('bulk import of questions', () => {
     const many = await t.app.inject({ method: 'POST', url, headers: a.keyHeaders, payload: { questions: Array.from({ length: 1001 }, (_, i) => choiceRow(i)) } });
     expect(many.statusCode).toBe(400);
     expect(many.json().details[0].field).toBe('body/questions');
+  });
+
+  it('puts questions imported in a subaccount into that subaccount, by the API key author', async () => {
+    const subaccount = await createSubaccount(t.runtime, a.workspace.id, 'Import branch');
+    const res = await t.app.inject({ method: 'POST', url, headers: { ...a.keyHeaders, 'x-subaccount-id': subaccount }, payload: { questions: [choiceRow(0)] } });
+    expect(res.statusCode, res.body).toBe(201);
+    const [row] = await t.runtime.database.db.select().from(questions).where(and(eq(questions.workspaceId, a.workspace.id), eq(questions.id, res.json().ids[0])));
+    expect(row).toMatchObject({ subaccountIds: [subaccount], authorId: a.admin.id, status: 'created' });
   });
 
   it('imports 1000 rows in one call', async () => {

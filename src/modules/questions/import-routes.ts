@@ -39,7 +39,7 @@ function importContext(request: FastifyRequest): ImportContext {
   const tenant = tenantOf(request);
   const principal = request.principal;
   const authorId = principal?.kind === 'user' ? principal.userId : (principal?.authorId ?? null);
-  return { workspaceId: tenant.workspaceId, subaccountId: tenant.subaccountId, authorId };
+  return { workspaceId: tenant.workspaceId, subaccountId: tenant.subaccountId, allowedSubaccountIds: tenant.allowedSubaccountIds, authorId };
 }
 
 /** The CSV file of a multipart form, or a text/csv body. */
