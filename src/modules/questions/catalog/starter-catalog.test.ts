@@ -294,7 +294,11 @@ describe('assay seed', () => {
     const first = seed();
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(`starter catalog ${version}: ${rows.length} questions loaded, 0 archived\n`);
-    expect(seed().stdout).toBe(`starter catalog ${version} already loaded\n`);
-    expect(seed('--force').stdout).toBe(`starter catalog ${version}: ${rows.length} questions loaded, 0 archived\n`);
+    const second = seed();
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(`starter catalog ${version} already loaded\n`);
+    const forced = seed('--force');
+    expect(forced.stderr).toBe('');
+    expect(forced.stdout).toBe(`starter catalog ${version}: ${rows.length} questions loaded, 0 archived\n`);
   });
 });
