@@ -15,7 +15,9 @@ export type MailTemplate =
   | 'welcome'
   | 'generated_password'
   | 'sign_up_existing_account'
-  | 'sign_up_invite_only';
+  | 'sign_up_invite_only'
+  | 'attempt_result_candidate'
+  | 'attempt_result_author';
 
 export interface MailMessage {
   to: string;

@@ -179,4 +179,38 @@ export const templates: Record<MailTemplate, Record<MailLanguage, TemplateText>>
       closing: ['Cámbiala después de tu primer inicio de sesión.'],
     },
   },
+  attempt_result_candidate: {
+    en: {
+      subject: 'Your result: {assessment}',
+      paragraphs: ['You finished the assessment {assessment}.', 'Your score: {score}%.', 'You passed. Your certificate: {link}'],
+      action: 'View certificate',
+    },
+    pt: {
+      subject: 'Seu resultado: {assessment}',
+      paragraphs: ['Você concluiu a avaliação {assessment}.', 'Sua pontuação: {score}%.', 'Você foi aprovado. Seu certificado: {link}'],
+      action: 'Ver certificado',
+    },
+    es: {
+      subject: 'Tu resultado: {assessment}',
+      paragraphs: ['Terminaste la evaluación {assessment}.', 'Tu puntuación: {score}%.', 'Aprobaste. Tu certificado: {link}'],
+      action: 'Ver certificado',
+    },
+  },
+  attempt_result_author: {
+    en: {
+      subject: '{person} finished {assessment}',
+      paragraphs: ['{person} finished the assessment {assessment}.', 'Score: {score}%.'],
+      action: 'Open the result',
+    },
+    pt: {
+      subject: '{person} concluiu {assessment}',
+      paragraphs: ['{person} concluiu a avaliação {assessment}.', 'Pontuação: {score}%.'],
+      action: 'Abrir o resultado',
+    },
+    es: {
+      subject: '{person} terminó {assessment}',
+      paragraphs: ['{person} terminó la evaluación {assessment}.', 'Puntuación: {score}%.'],
+      action: 'Abrir el resultado',
+    },
+  },
 };
