@@ -12,6 +12,7 @@ export type MailTemplate =
   | 'password_reset'
   | 'account_confirmation'
   | 'workspace_invite'
+  | 'attempt_invitation'
   | 'welcome'
   | 'generated_password'
   | 'sign_up_existing_account'

@@ -86,6 +86,26 @@ export const templates: Record<MailTemplate, Record<MailLanguage, TemplateText>>
       closing: ['Si no esperabas esta invitación, puedes ignorar este correo.'],
     },
   },
+  attempt_invitation: {
+    en: {
+      subject: '{workspace} invites you to take {assessment}',
+      paragraphs: ['{workspace} invites you to take the assessment {assessment} on Assay.', 'The invitation is valid until {expires}.'],
+      action: 'Open the assessment',
+      closing: ['The time starts when you press start, not when you open the link.'],
+    },
+    pt: {
+      subject: '{workspace} convida você para a avaliação {assessment}',
+      paragraphs: ['{workspace} convida você para fazer a avaliação {assessment} no Assay.', 'O convite vale até {expires}.'],
+      action: 'Abrir a avaliação',
+      closing: ['O tempo começa a contar quando você clica em iniciar, não ao abrir o link.'],
+    },
+    es: {
+      subject: '{workspace} te invita a la evaluación {assessment}',
+      paragraphs: ['{workspace} te invita a realizar la evaluación {assessment} en Assay.', 'La invitación es válida hasta {expires}.'],
+      action: 'Abrir la evaluación',
+      closing: ['El tiempo empieza cuando pulsas iniciar, no al abrir el enlace.'],
+    },
+  },
   welcome: {
     en: {
       subject: 'Welcome to Assay',
