@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
-import { createTenant, type TenantFixture } from '../../../../test/support/fixtures.js';
+import { createTenant, uniqueEmail, type TenantFixture } from '../../../../test/support/fixtures.js';
 import { mailOutbox } from '../../../platform/mail/schema.js';
 import { webhookMessages } from '../../../platform/webhooks/schema.js';
 import { renderMail } from '../../../platform/mail/render-mail.js';
@@ -33,13 +33,14 @@ async function setUp(settings: AssessmentSettings = {}, options: Parameters<type
   return attempt;
 }
 
-const mailsTo = async (attemptEmail: string) => db().select().from(mailOutbox).where(eq(mailOutbox.to, attemptEmail));
+const mailsTo = async (to: string) => db().select().from(mailOutbox).where(and(eq(mailOutbox.workspaceId, tenant.workspace.id), eq(mailOutbox.to, to)));
 const mailsOfWorkspace = async () => db().select().from(mailOutbox).where(eq(mailOutbox.workspaceId, tenant.workspace.id));
 const hooksOf = async (url: string) => db().select().from(webhookMessages).where(and(eq(webhookMessages.workspaceId, tenant.workspace.id), eq(webhookMessages.url, url)));
 
 describe('completeAttempt', () => {
   it('waits for the reviewer, then finishes once: e-mails and the attempt.finished webhook, never twice', async () => {
-    const attempt = await setUp({ notify_emails: ['Boss@Example.test'] }, { webhookUrl: 'http://127.0.0.1:9/hook-once' });
+    const boss = uniqueEmail('boss');
+    const attempt = await setUp({ notify_emails: [boss.toUpperCase()] }, { webhookUrl: 'http://127.0.0.1:9/hook-once' });
     const first = await db().transaction((tx) => completeAttempt(tx, t.runtime, attempt));
     expect(first).toMatchObject({ status: 'pending_review', announced: false });
     expect(await mailsTo(attempt.email)).toHaveLength(0);
@@ -62,7 +63,7 @@ describe('completeAttempt', () => {
     const token = decodeURIComponent(data.link.split('/certificates/')[1]);
     expect(tokenMatches(t.runtime.tokens, 'certificate', token, { workspaceId: attempt.workspaceId, id: attempt.id, nonce: attempt.tokenNonce })).toBe(true);
     expect(renderMail('attempt_result_candidate', 'pt', data).text).toContain('Sua pontuação: 100%.');
-    expect((await mailsTo('boss@example.test')).map((m) => m.template)).toEqual(['attempt_result_author']);
+    expect((await mailsTo(boss)).map((m) => m.template)).toEqual(['attempt_result_author']);
     expect((await mailsTo(tenant.admin.email.toLowerCase())).length).toBeGreaterThan(0);
 
     const hooks = await hooksOf('http://127.0.0.1:9/hook-once');
