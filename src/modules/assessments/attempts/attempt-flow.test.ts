@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Webhook } from 'standardwebhooks';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/support/app.js';
 import { createTenant, uniqueEmail, type TenantFixture } from '../../../../test/support/fixtures.js';
@@ -6,6 +7,9 @@ import { mailOutbox } from '../../../platform/mail/schema.js';
 import { renderMail } from '../../../platform/mail/render-mail.js';
 import { jobOutbox } from '../../../platform/jobs/schema.js';
 import { webhookMessages } from '../../../platform/webhooks/schema.js';
+import { deliverWebhook } from '../../../platform/webhooks/deliver-webhook.js';
+import { webhookReceiver } from '../../../../test/support/webhook-receiver.js';
+import { attemptWebhookSecret } from '../scoring/announce-attempt-finished.js';
 import { startJudgePool, type JudgePool } from '../../judge/judge-pool.js';
 import { sandboxHost } from '../../judge/sandbox/host.js';
 import { answers, attempts } from '../schema.js';
@@ -21,15 +25,18 @@ let t: TestApp;
 let a: TenantFixture;
 let b: TenantFixture;
 let pool: JudgePool | undefined;
+let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
 
 beforeAll(async () => {
   t = await testApp();
   a = await createTenant(t.runtime, 'Takers');
   b = await createTenant(t.runtime, 'Others');
+  receiver = await webhookReceiver();
   if (sandbox.available) pool = startJudgePool(t.runtime, { size: 1 });
 });
 afterAll(async () => {
   await pool?.stop();
+  await receiver.close();
   await t.close();
 });
 
@@ -91,11 +98,11 @@ async function webhooksOf(attemptId: string) {
 }
 
 describe('an attempt taken end to end', () => {
-  it.skipIf(!sandbox.available)('invite → mailed link → terms → start → questions without solutions → saves → finish → judge → scored', async () => {
+  it.skipIf(!sandbox.available)('invite → mailed link → terms → start → questions without solutions → saves → finish → judge → review → certificate → signed webhook', async () => {
     const { ids, assessment } = await assessmentWith(['choice', 'coding', 'sql', 'essay'], { randomize_questions: true, randomize_choices: true, terms: 'Work alone.' });
     const [choiceId, codingId, sqlId, essayId] = ids;
     const email = uniqueEmail('taker');
-    const invited = await invite(assessment.id, email, { webhook_url: 'https://hooks.example.test/assay' });
+    const invited = await invite(assessment.id, email, { webhook_url: receiver.url('/e2e') });
     expect(invited.invited).toBe(true);
     const again = await invite(assessment.id, email.toUpperCase());
     expect(again).toMatchObject({ _id: invited._id, invited: false });
@@ -152,6 +159,21 @@ describe('an attempt taken end to end', () => {
     expect((await answerRow(invited._id, sqlId)).autoResult).toEqual({ kind: 'sql', passed: true, status: 'accepted' });
     expect(judged.breakdown!.questions.find((q) => q.question_id === essayId)).toMatchObject({ status: 'pending_review', score: null });
     expect(await webhooksOf(invited._id)).toHaveLength(0);
+
+    // A reviewer scores the essay: the attempt is finished, its certificate resolves and the signed webhook reaches the receiver.
+    const essay = await answerRow(invited._id, essayId);
+    const review = await t.app.inject({ method: 'PUT', url: `/assessments/answers/${essay.id}/review`, headers: a.keyHeaders, payload: { score: 1, comment: 'Clear' } });
+    expect(review.statusCode, review.body).toBe(200);
+    expect(await attemptRow(invited._id)).toMatchObject({ status: 'finished', score: 100, totalScore: 4 });
+    const [result] = await db().select().from(mailOutbox).where(and(eq(mailOutbox.to, email), eq(mailOutbox.template, 'attempt_result_candidate')));
+    const certificateLink = (result.data as { link: string }).link;
+    const certificate = await t.app.inject({ method: 'GET', url: `/assessments/certificates/${certificateLink.split('/certificates/')[1]}` });
+    expect(certificate.statusCode, certificate.body).toBe(200);
+    const [hook] = await webhooksOf(invited._id);
+    await deliverWebhook(t.runtime, { id: 'e2e', name: 'webhook.deliver', data: { workspaceId: a.workspace.id, messageId: hook.id, attempt: 1 }, retryCount: 0, retryLimit: 0 });
+    const [arrived] = receiver.at('/e2e');
+    const verified = new Webhook(attemptWebhookSecret(t.runtime, await attemptRow(invited._id))).verify(arrived.body, arrived.headers) as { type: string; data: object };
+    expect(verified).toMatchObject({ type: 'attempt.finished', data: { attempt_id: invited._id, status: 'finished', score: 100 } });
   });
 
   it('a choice-only attempt is scored at finish and queues its attempt.finished webhook in the same transaction', async () => {
