@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import type { Language } from '../../../platform/http/request-context.js';
 import { attempts, type AttemptRow, type RevisionRow } from '../schema.js';
-import { findRevision, revisionFor } from './freeze-revision.js';
+import { cachedRevision, findRevision, revisionFor } from './freeze-revision.js';
 import { attemptStatusLabel } from './labels.js';
 
 /** What the candidate sees of their attempt: its state, its window and the server's clock. */
@@ -32,7 +32,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 /** The attempt's revision; an attempt created without one (e.g. by an integration) gets it now, once. */
 export async function revisionOf(db: DbOrTx, attempt: AttemptRow): Promise<RevisionRow> {
   if (attempt.revisionId) {
-    const revision = await findRevision(db, attempt.workspaceId, attempt.revisionId);
+    const revision = await cachedRevision(db, attempt.workspaceId, attempt.revisionId);
     if (revision) return revision;
   }
   const revision = await revisionFor(db, attempt.workspaceId, attempt.assessmentId);

@@ -63,7 +63,7 @@ export async function closeExpiredAttempts(runtime: Runtime, now = new Date()): 
 export const closeExpiredJob = defineJob<Record<string, never>>({
   name: CLOSE_EXPIRED,
   cron: '* * * * *',
-  options: { retryLimit: 0, policy: 'singleton' },
+  options: { retryLimit: 0, policy: 'singleton', expireInSeconds: 300 },
   run: async (runtime) => {
     const closed = await closeExpiredAttempts(runtime);
     if (closed.finished || closed.expired) runtime.log.info(closed, 'closed expired attempts');

@@ -91,3 +91,22 @@ export async function findRevision(db: DbOrTx, workspaceId: string, revisionId: 
   const [revision] = await db.select().from(assessmentRevisions).where(and(eq(assessmentRevisions.workspaceId, workspaceId), eq(assessmentRevisions.id, revisionId)));
   return revision;
 }
+
+/** Revisions never change once written, so the candidate's hot path (every save) reads them from memory. */
+const CACHED_REVISIONS = 500;
+const cache = new Map<string, RevisionRow>();
+
+export async function cachedRevision(db: DbOrTx, workspaceId: string, revisionId: string): Promise<RevisionRow | undefined> {
+  const key = `${workspaceId}:${revisionId}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const revision = await findRevision(db, workspaceId, revisionId);
+  if (!revision) return undefined;
+  cache.set(key, revision);
+  if (cache.size > CACHED_REVISIONS) cache.delete(cache.keys().next().value!);
+  return revision;
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { errorResponse } from '../../../platform/http/error-responses.js';
+import { authRateLimit } from '../../../platform/http/rate-limit.js';
 import { attemptByToken, attemptLink } from './attempt-access.js';
 import { candidateAttemptView, revisionOf } from './candidate-attempt-view.js';
 import { acceptTerms, startAttempt } from './start-attempt.js';
@@ -163,7 +164,8 @@ export async function candidateRoutes(app: FastifyInstance, { runtime }: { runti
   });
 
   typed.post('/candidate/links/:token/open', {
-    config,
+    // Rate-limited: each open of a known address sends an e-mail.
+    config: { auth: 'public', rateLimit: authRateLimit(runtime.config) },
     schema: {
       operationId: 'openShareLink',
       tags,
