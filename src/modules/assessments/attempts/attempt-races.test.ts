@@ -73,6 +73,28 @@ describe('racing candidates', () => {
   });
 });
 
+describe('a save racing the finish', () => {
+  it('is either stored and scored, or refused with 409 and left out: an acknowledged save is never lost', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const { questionId, attemptId, token } = await started();
+      await t.app.inject({ method: 'PUT', url: candidate(token, `/answers/${questionId}`), payload: { response: { choices: ['c-var'] }, revision: 1 } });
+      const [saved, finished] = await Promise.all([
+        t.app.inject({ method: 'PUT', url: candidate(token, `/answers/${questionId}`), payload: { response: { choices: ['c-const'] }, revision: 2 } }),
+        t.app.inject({ method: 'POST', url: candidate(token, '/finish') }),
+      ]);
+      expect(finished.statusCode).toBe(200);
+      const [attempt] = await t.database.db.select().from(attempts).where(and(eq(attempts.workspaceId, a.workspace.id), eq(attempts.id, attemptId)));
+      if (saved.statusCode === 200) {
+        expect(saved.json()).toMatchObject({ applied: true, revision: 2 });
+        expect(attempt.score).toBe(100);
+      } else {
+        expect([saved.statusCode, saved.json().code]).toEqual([409, 'attempt_not_started']);
+        expect(attempt.score).toBe(0);
+      }
+    }
+  });
+});
+
 describe('question order', () => {
   it('is the same on every read of one attempt, differs between seeds, and keeps the stable ids', async () => {
     const db = t.database.db;
