@@ -14,8 +14,11 @@ import { writeAttemptScores, type AttemptScoreWrite } from './write-attempt-scor
 import { attemptScope, checkScorable, lockAttempt, type AttemptTenant } from './find-scored-attempt.js';
 import { ATTEMPT_FINISHED, attemptWebhookSecret, type AttemptFinishedPayload } from './announce-attempt-finished.js';
 
-export interface Recalculated {
-  attempt: AttemptRow;
+/** What rescoring reads of an attempt row. */
+export type RescoredRow = Pick<AttemptRow, 'workspaceId' | 'id' | 'status' | 'revisionId'>;
+
+export interface Recalculated<T extends RescoredRow = RescoredRow> {
+  attempt: T;
   result: AttemptScore;
   status: AttemptStatus;
 }
@@ -32,11 +35,11 @@ export const RECALCULATION_BATCH = 500;
  * no e-mail and no webhook. A blocked attempt keeps its status; any other takes the scored one.
  * Attempts without a revision are left out. Pass a transaction: the batch is written whole.
  */
-export async function rescoreAttempts(tx: DbOrTx, workspaceId: string, rows: readonly AttemptRow[]): Promise<Recalculated[]> {
+export async function rescoreAttempts<T extends RescoredRow>(tx: DbOrTx, workspaceId: string, rows: readonly T[]): Promise<Array<Recalculated<T>>> {
   const scorable = rows.filter((row) => row.revisionId);
   const revisions = await loadRevisions(tx, workspaceId, scorable.map((row) => row.revisionId!));
   const answersOf = await loadAnswers(tx, workspaceId, scorable.map((row) => row.id));
-  const done: Recalculated[] = [];
+  const done: Array<Recalculated<T>> = [];
   const writes: AttemptScoreWrite[] = [];
   for (const attempt of scorable) {
     const revision = revisions.get(attempt.revisionId!);
@@ -52,7 +55,7 @@ export async function rescoreAttempts(tx: DbOrTx, workspaceId: string, rows: rea
 }
 
 /** One handed-in attempt recalculated (POST /assessments/participants/:participantId/recalculate). */
-export async function recalculateAttempt(tx: DbOrTx, tenant: AttemptTenant, attemptId: string): Promise<Recalculated> {
+export async function recalculateAttempt(tx: DbOrTx, tenant: AttemptTenant, attemptId: string): Promise<Recalculated<AttemptRow>> {
   const attempt = await lockAttempt(tx, tenant, attemptId);
   checkScorable(attempt);
   const [done] = await rescoreAttempts(tx, tenant.workspaceId, [attempt]);
@@ -64,7 +67,7 @@ export async function recalculateAttempt(tx: DbOrTx, tenant: AttemptTenant, atte
  * Recalculates one attempt and, when it is finished and has a webhook_url, pushes its result there
  * again (`attempt.finished`, the same body as at the finish). No e-mail.
  */
-export async function syncAttempt(tx: DbOrTx, runtime: Runtime, tenant: AttemptTenant, attemptId: string): Promise<Recalculated & { webhookQueued: boolean }> {
+export async function syncAttempt(tx: DbOrTx, runtime: Runtime, tenant: AttemptTenant, attemptId: string): Promise<Recalculated<AttemptRow> & { webhookQueued: boolean }> {
   const done = await recalculateAttempt(tx, tenant, attemptId);
   const { attempt, result } = done;
   if (done.status !== 'finished' || !attempt.webhookUrl) return { ...done, webhookQueued: false };
@@ -117,10 +120,24 @@ export async function resolveSelection(db: DbOrTx, tenant: AttemptTenant, ids: r
   return { attemptIds: [...attemptIds].sort(), assessmentIds: [...assessmentIds].sort() };
 }
 
-/** The next batch of the selection after `afterId`, in id order, locked. */
-async function nextBatch(tx: DbOrTx, tenant: AttemptTenant, selection: RecalculationSelection, afterId: string | null, limit: number): Promise<AttemptRow[]> {
+/** The next batch of the selection after `afterId`, in id order, locked (only the columns rescoring reads). */
+export async function nextBatch(tx: DbOrTx, tenant: AttemptTenant, selection: RecalculationSelection, afterId: string | null, limit: number): Promise<RescoredRow[]> {
   const condition = afterId ? and(selectionCondition(tenant, selection), gt(attempts.id, afterId)) : selectionCondition(tenant, selection);
-  return tx.select().from(attempts).where(condition).orderBy(asc(attempts.id)).limit(limit).for('update');
+  return tx
+    .select({ workspaceId: attempts.workspaceId, id: attempts.id, status: attempts.status, revisionId: attempts.revisionId })
+    .from(attempts)
+    .where(condition)
+    .orderBy(asc(attempts.id))
+    .limit(limit)
+    .for('update');
+}
+
+/** Recalculates the next `limit` attempts of the selection after `afterId`; answers how many and the cursor (null when none was left). */
+export async function recalculateNextBatch(tx: DbOrTx, tenant: AttemptTenant, selection: RecalculationSelection, afterId: string | null, limit = RECALCULATION_BATCH): Promise<{ count: number; lastId: string | null }> {
+  const batch = await nextBatch(tx, tenant, selection, afterId, limit);
+  if (batch.length === 0) return { count: 0, lastId: null };
+  const done = await rescoreAttempts(tx, tenant.workspaceId, batch);
+  return { count: done.length, lastId: batch[batch.length - 1].id };
 }
 
 export interface BulkRecalculation {
@@ -166,10 +183,10 @@ export async function bulkRecalculate(db: Db, tenant: AttemptTenant, ids: readon
     let recalculated = 0;
     let afterId: string | null = null;
     for (;;) {
-      const batch = await nextBatch(tx, tenant, selection, afterId, RECALCULATION_BATCH);
-      if (batch.length === 0) break;
-      recalculated += (await rescoreAttempts(tx, tenant.workspaceId, batch)).length;
-      afterId = batch[batch.length - 1].id;
+      const batch = await recalculateNextBatch(tx, tenant, selection, afterId);
+      if (batch.lastId === null) break;
+      recalculated += batch.count;
+      afterId = batch.lastId;
     }
     return { total, recalculated, skipped, jobId: null };
   });
@@ -182,10 +199,9 @@ export const recalculateAttemptsJob = defineJob<RecalculateAttemptsData>({
   async run(runtime, job) {
     const data = job.data;
     const progress = await runtime.database.db.transaction(async (tx) => {
-      const batch = await nextBatch(tx, data.tenant, data.selection, data.afterId, RECALCULATION_BATCH);
-      if (batch.length === 0) return { done: data.done, finished: true };
-      const recalculated = await rescoreAttempts(tx, data.tenant.workspaceId, batch);
-      const next: RecalculateAttemptsData = { ...data, afterId: batch[batch.length - 1].id, done: data.done + recalculated.length };
+      const batch = await recalculateNextBatch(tx, data.tenant, data.selection, data.afterId);
+      if (batch.lastId === null) return { done: data.done, finished: true };
+      const next: RecalculateAttemptsData = { ...data, afterId: batch.lastId, done: data.done + batch.count };
       await enqueueJob(tx, RECALCULATE_ATTEMPTS, next);
       return { done: next.done, finished: false };
     });

@@ -22,8 +22,8 @@ export function answerStatusOf(scored: ScoredAnswer): AnswerStatus {
 
 /**
  * Writes attempts' scores, breakdowns and statuses and their answers' score/max_score/status, two
- * statements for the whole batch (jsonb_to_recordset). Answer rows whose values did not change are
- * left alone. Pass a transaction: the batch is written whole or not at all.
+ * statements for the whole batch (jsonb_to_recordset). Rows whose values did not change are left
+ * alone (a recalculation that finds the stored result writes nothing). Pass a transaction: the batch is written whole or not at all.
  */
 export async function writeAttemptScores(db: DbOrTx, workspaceId: string, writes: readonly AttemptScoreWrite[]): Promise<void> {
   if (writes.length === 0) return;
@@ -41,7 +41,9 @@ export async function writeAttemptScores(db: DbOrTx, workspaceId: string, writes
       status = r.status, finished = case when r.stamp then coalesce(a.finished, now()) else a.finished end, updated = now()
     from jsonb_to_recordset(${JSON.stringify(attemptRows)}::jsonb)
       as r(id varchar(24), score real, total_score real, max_score real, breakdown jsonb, status text, stamp boolean)
-    where a.workspace_id = ${workspaceId} and a.id = r.id`);
+    where a.workspace_id = ${workspaceId} and a.id = r.id
+      and (a.score is distinct from r.score or a.total_score is distinct from r.total_score or a.max_score is distinct from r.max_score
+        or a.breakdown is distinct from r.breakdown or a.status is distinct from r.status or (r.stamp and a.finished is null))`);
 
   const answerRows = writes.flatMap((write) => {
     const scoredOf = new Map(write.result.answers.map((scored) => [scored.questionId, scored]));
