@@ -1,4 +1,10 @@
 import { defineModule } from '../../platform/contract/define-module.js';
+import { attemptAdminRoutes } from './admin/routes.js';
+import { notifyReopenedJob } from './admin/reopen-attempts.js';
 
 /** Assessments, their attempts and answers, scoring, and the candidate's API. */
-export const assessmentsModule = defineModule({ name: 'assessments' });
+export const assessmentsModule = defineModule({
+  name: 'assessments',
+  routes: [attemptAdminRoutes],
+  jobs: [notifyReopenedJob],
+});

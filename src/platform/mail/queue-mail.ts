@@ -15,7 +15,9 @@ export type MailTemplate =
   | 'welcome'
   | 'generated_password'
   | 'sign_up_existing_account'
-  | 'sign_up_invite_only';
+  | 'sign_up_invite_only'
+  | 'attempt_reopened'
+  | 'attempt_results';
 
 export interface MailMessage {
   to: string;
