@@ -166,6 +166,8 @@ describe('answer media', () => {
     expect((await json(finished.url, { isLast: true, recordId: 'x', partNumber: 1, data: png(100).toString('base64') })).json().code).toBe('attempt_not_started');
     const late = await runningAnswer('whiteboard', { endsAt: new Date(Date.now() - 1000) });
     expect((await json(late.url, { isLast: true, recordId: 'x', partNumber: 1, data: png(100).toString('base64') })).json().code).toBe('attempt_time_over');
+    const large = await part(audio.url, { isLast: 'true', recordId: 'large', partNumber: '1' }, webm(mediaLimits.maxPartBytes));
+    expect(large.json()).toMatchObject({ complete: true, media: { size: mediaLimits.maxPartBytes } });
     const big = await part(audio.url, { isLast: 'false', recordId: 'big', partNumber: '1' }, webm(mediaLimits.maxPartBytes + 1));
     expect(big.statusCode).toBe(413);
     const missingData = await json(audio.url, { isLast: true, recordId: 'x', partNumber: 1 });

@@ -66,9 +66,10 @@ const partFields = {
   partNumber: Type.Integer({ minimum: 1, maximum: mediaLimits.maxParts, description: 'From 1' }),
   totalChunks: Type.Optional(Type.Integer({ minimum: 1, maximum: mediaLimits.maxParts, description: 'Number of parts; send it with every part when parts may arrive out of order' })),
 };
-const JsonPart = Type.Object({
+/** The JSON form of a part; its data fits the request body limit. */
+const JsonPart = (bodyLimit: number) => Type.Object({
   ...partFields,
-  data: Type.Optional(Type.String({ maxLength: Math.ceil((mediaLimits.maxPartBytes * 4) / 3) + 4, description: 'The part\'s bytes, base64 (required in a JSON body)' })),
+  data: Type.Optional(Type.String({ maxLength: Math.max(4, bodyLimit - 4096), description: 'The part\'s bytes, base64 (required in a JSON body)' })),
   fileName: Type.Optional(Type.String({ maxLength: 255 })),
   contentType: Type.Optional(Type.String({ maxLength: 255 })),
 });
@@ -167,7 +168,6 @@ export async function answerRoutes(app: FastifyInstance, { runtime }: { runtime:
 
   typed.post('/assessments/answers/:token/media', {
     config: { auth: 'public' },
-    bodyLimit: Math.ceil((mediaLimits.maxPartBytes * 4) / 3) + 64 * 1024,
     schema: {
       operationId: 'uploadAnswerMedia',
       tags,
@@ -175,7 +175,8 @@ export async function answerRoutes(app: FastifyInstance, { runtime }: { runtime:
       description:
         'The candidate uploads the recording or file of an answer, holding the answer\'s token (minted for the answer and the attempt\'s ' +
         'current nonce; anything else is a 404). Single or chunked: each request is one part, as multipart/form-data (fields isLast, recordId, ' +
-        'partNumber, totalChunks and one file) or JSON (the same fields and `data`, base64). Parts may arrive in any order and a part sent ' +
+        'partNumber, totalChunks and one file; a part up to the part limit) or JSON (the same fields and `data`, base64; the whole body within ' +
+        'the request body limit, BODY_LIMIT, so about 750 KB of bytes a part by default). Parts may arrive in any order and a part sent ' +
         'again replaces itself. The file is assembled once the number of parts is known — totalChunks, or the number of the part marked ' +
         'isLast — and every part from 1 to it is stored (without totalChunks, a last part that arrives before the others must be sent again ' +
         'once they are in); it then becomes the answer\'s `media`, replacing an earlier file, and its parts are dropped. Parts of an upload ' +
@@ -184,7 +185,7 @@ export async function answerRoutes(app: FastifyInstance, { runtime }: { runtime:
       'x-seed': ['coodesh:answers/upload-a-media-attachment'],
       consumes: ['application/json', 'multipart/form-data'],
       params: TokenParams,
-      body: { content: { 'application/json': { schema: JsonPart }, 'multipart/form-data': { schema: MultipartForm } } } as never,
+      body: { content: { 'application/json': { schema: JsonPart(runtime.config.bodyLimit) }, 'multipart/form-data': { schema: MultipartForm } } } as never,
       response: {
         200: UploadResult,
         409: errorResponse('The attempt is not started or its time is over, or the question takes no media (`media_not_accepted`).'),
