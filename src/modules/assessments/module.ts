@@ -1,4 +1,9 @@
 import { defineModule } from '../../platform/contract/define-module.js';
+import { attemptRoutes } from './attempts/routes.js';
+import { attemptJobs } from './attempts/jobs.js';
+import { scoringRoutes } from './scoring/routes.js';
+import { reviewRoutes } from './review/routes.js';
+import { recalculateAttemptsJob } from './scoring/recalculate-attempts.js';
 import { attemptAdminRoutes } from './admin/routes.js';
 import { notifyReopenedJob } from './admin/reopen-attempts.js';
 import { answerRoutes } from './answers/routes.js';
@@ -6,6 +11,6 @@ import { answerRoutes } from './answers/routes.js';
 /** Assessments, their attempts and answers, scoring, and the candidate's API. */
 export const assessmentsModule = defineModule({
   name: 'assessments',
-  routes: [attemptAdminRoutes, answerRoutes],
-  jobs: [notifyReopenedJob],
+  routes: [attemptRoutes, scoringRoutes, reviewRoutes, attemptAdminRoutes, answerRoutes],
+  jobs: [...attemptJobs, recalculateAttemptsJob, notifyReopenedJob],
 });

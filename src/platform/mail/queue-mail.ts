@@ -12,10 +12,13 @@ export type MailTemplate =
   | 'password_reset'
   | 'account_confirmation'
   | 'workspace_invite'
+  | 'attempt_invitation'
   | 'welcome'
   | 'generated_password'
   | 'sign_up_existing_account'
   | 'sign_up_invite_only'
+  | 'attempt_result_candidate'
+  | 'attempt_result_author'
   | 'attempt_reopened'
   | 'attempt_results';
 

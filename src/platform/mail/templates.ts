@@ -86,6 +86,26 @@ export const templates: Record<MailTemplate, Record<MailLanguage, TemplateText>>
       closing: ['Si no esperabas esta invitación, puedes ignorar este correo.'],
     },
   },
+  attempt_invitation: {
+    en: {
+      subject: '{workspace} invites you to take {assessment}',
+      paragraphs: ['{workspace} invites you to take the assessment {assessment} on Assay.', 'The invitation is valid until {expires}.'],
+      action: 'Open the assessment',
+      closing: ['The time starts when you press start, not when you open the link.'],
+    },
+    pt: {
+      subject: '{workspace} convida você para a avaliação {assessment}',
+      paragraphs: ['{workspace} convida você para fazer a avaliação {assessment} no Assay.', 'O convite vale até {expires}.'],
+      action: 'Abrir a avaliação',
+      closing: ['O tempo começa a contar quando você clica em iniciar, não ao abrir o link.'],
+    },
+    es: {
+      subject: '{workspace} te invita a la evaluación {assessment}',
+      paragraphs: ['{workspace} te invita a realizar la evaluación {assessment} en Assay.', 'La invitación es válida hasta {expires}.'],
+      action: 'Abrir la evaluación',
+      closing: ['El tiempo empieza cuando pulsas iniciar, no al abrir el enlace.'],
+    },
+  },
   welcome: {
     en: {
       subject: 'Welcome to Assay',
@@ -177,6 +197,40 @@ export const templates: Record<MailTemplate, Record<MailLanguage, TemplateText>>
       paragraphs: ['Creamos una cuenta para ti en Assay.', 'Tu contraseña es: {password}'],
       action: 'Iniciar sesión',
       closing: ['Cámbiala después de tu primer inicio de sesión.'],
+    },
+  },
+  attempt_result_candidate: {
+    en: {
+      subject: 'Your result: {assessment}',
+      paragraphs: ['You finished the assessment {assessment}.', 'Your score: {score}%.', 'You passed. Your certificate: {link}'],
+      action: 'View certificate',
+    },
+    pt: {
+      subject: 'Seu resultado: {assessment}',
+      paragraphs: ['Você concluiu a avaliação {assessment}.', 'Sua pontuação: {score}%.', 'Você foi aprovado. Seu certificado: {link}'],
+      action: 'Ver certificado',
+    },
+    es: {
+      subject: 'Tu resultado: {assessment}',
+      paragraphs: ['Terminaste la evaluación {assessment}.', 'Tu puntuación: {score}%.', 'Aprobaste. Tu certificado: {link}'],
+      action: 'Ver certificado',
+    },
+  },
+  attempt_result_author: {
+    en: {
+      subject: '{person} finished {assessment}',
+      paragraphs: ['{person} finished the assessment {assessment}.', 'Score: {score}%.'],
+      action: 'Open the result',
+    },
+    pt: {
+      subject: '{person} concluiu {assessment}',
+      paragraphs: ['{person} concluiu a avaliação {assessment}.', 'Pontuação: {score}%.'],
+      action: 'Abrir o resultado',
+    },
+    es: {
+      subject: '{person} terminó {assessment}',
+      paragraphs: ['{person} terminó la evaluación {assessment}.', 'Puntuación: {score}%.'],
+      action: 'Abrir el resultado',
     },
   },
   attempt_reopened: {

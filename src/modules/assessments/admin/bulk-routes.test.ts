@@ -137,7 +137,7 @@ describe('reopen', () => {
     expect((await send('POST', '/assessments/attempts/bulk/reopen', { ids: [now.id, quiet.id], duration: 10, notify: true })).statusCode).toBe(200);
     const [mail] = await mailsTo(now.email);
     expect(mail).toMatchObject({ template: 'attempt_reopened', data: { assessment: 'Reopened test' } });
-    expect((mail.data as { link: string }).link).toContain(`/attempts/${a.workspace.id}.${now.id}.`);
+    expect((mail.data as { link: string }).link).toContain(`/take/${a.workspace.id}.${now.id}.`);
     expect(await mailsTo(quiet.email)).toHaveLength(0);
 
     const sendAt = new Date(Date.now() + 3_600_000).toISOString();

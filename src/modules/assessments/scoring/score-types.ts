@@ -7,6 +7,10 @@ export interface ScorableAnswer {
   /** For coding and SQL: the judge's verdicts on the frozen tests (`{ tests: [{ _id, passed }] }` shape, see score-question.ts). */
   autoResult: Record<string, unknown> | null;
   review: AnswerReview | null;
+  /** Files uploaded with the answer (video, audio, file, whiteboard): any counts as an answer. */
+  mediaCount?: number;
+  /** Moved back to pending_review (bulk): waits for a reviewer's score whatever its type. */
+  reviewRequested?: boolean;
 }
 
 export interface ScoredAnswer {
@@ -15,6 +19,8 @@ export interface ScoredAnswer {
   score: number | null;
   maxScore: number;
   status: 'scored' | 'pending_review' | 'pending';
+  /** Whether the candidate gave anything (score-question.ts isAnswered); an empty answer is scored 0. */
+  answered?: boolean;
 }
 
 export interface AttemptScore {
@@ -25,8 +31,11 @@ export interface AttemptScore {
   /** pending: the judge has answers to run; pending_review: a reviewer has answers to score; finished otherwise. */
   status: 'finished' | 'pending' | 'pending_review';
   answers: ScoredAnswer[];
-  breakdown: ScoreBreakdown;
+  breakdown: AttemptBreakdown;
 }
+
+/** The stored breakdown plus the DISC profile of the softskill answers (null when the revision has no softskill question). */
+export type AttemptBreakdown = ScoreBreakdown & { disc: Record<'D' | 'I' | 'S' | 'C', number> | null };
 
 /** The pure scoring function's contract (score-attempt.ts implements it): same inputs, same result. */
 export type ScoreAttempt = (revision: RevisionContent, answers: readonly ScorableAnswer[]) => AttemptScore;

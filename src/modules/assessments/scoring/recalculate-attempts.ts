@@ -1,0 +1,194 @@
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import type { Runtime } from '../../../platform/runtime.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { enqueueJob } from '../../../platform/jobs/enqueue-job.js';
+import { defineJob } from '../../../platform/jobs/define-job.js';
+import { enqueueWebhook } from '../../../platform/webhooks/enqueue-webhook.js';
+import { newId } from '../../../platform/ids.js';
+import { assessments, attempts, type AttemptRow, type AttemptStatus } from '../schema.js';
+import { loadAnswers, loadRevisions } from './load-scoring-input.js';
+import { scoreAttempt } from './score-attempt.js';
+import type { AttemptScore } from './score-types.js';
+import { writeAttemptScores, type AttemptScoreWrite } from './write-attempt-scores.js';
+import { attemptScope, checkScorable, lockAttempt, type AttemptTenant } from './find-scored-attempt.js';
+import { ATTEMPT_FINISHED, attemptWebhookSecret, type AttemptFinishedPayload } from './announce-attempt-finished.js';
+
+export interface Recalculated {
+  attempt: AttemptRow;
+  result: AttemptScore;
+  status: AttemptStatus;
+}
+
+/** Statuses bulk recalculation covers (the seed: finished or blocked attempts). */
+export const bulkRecalculableStatuses = ['finished', 'blocked'] as const;
+/** Up to this many attempts are recalculated in the request, in one transaction; more go to a background job. */
+export const INLINE_RECALCULATION_LIMIT = 1000;
+/** Attempts per statement batch, and per background job run. */
+export const RECALCULATION_BATCH = 500;
+
+/**
+ * Scores attempts again from their frozen revisions and stored answers and writes the results, with
+ * no e-mail and no webhook. A blocked attempt keeps its status; any other takes the scored one.
+ * Attempts without a revision are left out. Pass a transaction: the batch is written whole.
+ */
+export async function rescoreAttempts(tx: DbOrTx, workspaceId: string, rows: readonly AttemptRow[]): Promise<Recalculated[]> {
+  const scorable = rows.filter((row) => row.revisionId);
+  const revisions = await loadRevisions(tx, workspaceId, scorable.map((row) => row.revisionId!));
+  const answersOf = await loadAnswers(tx, workspaceId, scorable.map((row) => row.id));
+  const done: Recalculated[] = [];
+  const writes: AttemptScoreWrite[] = [];
+  for (const attempt of scorable) {
+    const revision = revisions.get(attempt.revisionId!);
+    if (!revision) continue;
+    const answers = answersOf.get(attempt.id) ?? [];
+    const result = scoreAttempt(revision, answers);
+    const status = attempt.status === 'blocked' ? 'blocked' : result.status;
+    writes.push({ attemptId: attempt.id, result, answers, status, stampFinished: false });
+    done.push({ attempt, result, status });
+  }
+  await writeAttemptScores(tx, workspaceId, writes);
+  return done;
+}
+
+/** One handed-in attempt recalculated (POST /assessments/participants/:participantId/recalculate). */
+export async function recalculateAttempt(tx: DbOrTx, tenant: AttemptTenant, attemptId: string): Promise<Recalculated> {
+  const attempt = await lockAttempt(tx, tenant, attemptId);
+  checkScorable(attempt);
+  const [done] = await rescoreAttempts(tx, tenant.workspaceId, [attempt]);
+  if (!done) throw notFound('Assessment revision');
+  return done;
+}
+
+/**
+ * Recalculates one attempt and, when it is finished and has a webhook_url, pushes its result there
+ * again (`attempt.finished`, the same body as at the finish). No e-mail.
+ */
+export async function syncAttempt(tx: DbOrTx, runtime: Runtime, tenant: AttemptTenant, attemptId: string): Promise<Recalculated & { webhookQueued: boolean }> {
+  const done = await recalculateAttempt(tx, tenant, attemptId);
+  const { attempt, result } = done;
+  if (done.status !== 'finished' || !attempt.webhookUrl) return { ...done, webhookQueued: false };
+  const [assessment] = await tx
+    .select({ name: assessments.name })
+    .from(assessments)
+    .where(and(eq(assessments.workspaceId, attempt.workspaceId), eq(assessments.id, attempt.assessmentId)));
+  const revisions = await loadRevisions(tx, attempt.workspaceId, [attempt.revisionId!]);
+  const applicationId = attempt.external.application_id;
+  const payload: AttemptFinishedPayload = {
+    attempt_id: attempt.id,
+    application_id: typeof applicationId === 'string' ? applicationId : null,
+    assessment_id: attempt.assessmentId,
+    status: 'finished',
+    score: result.score,
+    title: revisions.get(attempt.revisionId!)?.name ?? assessment?.name ?? '',
+  };
+  await enqueueWebhook(tx, { workspaceId: attempt.workspaceId, url: attempt.webhookUrl, secret: attemptWebhookSecret(runtime, attempt), eventType: ATTEMPT_FINISHED, payload });
+  return { ...done, webhookQueued: true };
+}
+
+/** What a bulk recalculation covers: attempts named by id, and every attempt of the assessments named. */
+export interface RecalculationSelection {
+  attemptIds: string[];
+  assessmentIds: string[];
+}
+
+function selectionCondition(tenant: AttemptTenant, selection: RecalculationSelection) {
+  const named = [
+    selection.attemptIds.length > 0 ? inArray(attempts.id, selection.attemptIds) : undefined,
+    selection.assessmentIds.length > 0 ? inArray(attempts.assessmentId, selection.assessmentIds) : undefined,
+  ].filter((condition) => condition !== undefined);
+  return and(attemptScope(tenant), or(...named), inArray(attempts.status, [...bulkRecalculableStatuses]));
+}
+
+/** Each id is an attempt or an assessment of the workspace; 404 naming the first that is neither. */
+export async function resolveSelection(db: DbOrTx, tenant: AttemptTenant, ids: readonly string[]): Promise<RecalculationSelection> {
+  const unique = [...new Set(ids)];
+  const attemptRows = await db.select({ id: attempts.id }).from(attempts).where(and(attemptScope(tenant), inArray(attempts.id, unique)));
+  const assessmentRows = await db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.workspaceId, tenant.workspaceId), inArray(assessments.id, unique)));
+  const attemptIds = new Set(attemptRows.map((row) => row.id));
+  const assessmentIds = new Set(assessmentRows.map((row) => row.id));
+  const unknown = ids.findIndex((id) => !attemptIds.has(id) && !assessmentIds.has(id));
+  if (unknown >= 0) {
+    throw new AppError(404, 'attempt_not_found', 'No attempt or assessment of this workspace has this id', [{ field: `body/ids/${unknown}`, message: 'not an attempt or assessment id of this workspace' }]);
+  }
+  return { attemptIds: [...attemptIds].sort(), assessmentIds: [...assessmentIds].sort() };
+}
+
+/** The next batch of the selection after `afterId`, in id order, locked. */
+async function nextBatch(tx: DbOrTx, tenant: AttemptTenant, selection: RecalculationSelection, afterId: string | null, limit: number): Promise<AttemptRow[]> {
+  const condition = afterId ? and(selectionCondition(tenant, selection), gt(attempts.id, afterId)) : selectionCondition(tenant, selection);
+  return tx.select().from(attempts).where(condition).orderBy(asc(attempts.id)).limit(limit).for('update');
+}
+
+export interface BulkRecalculation {
+  total: number;
+  recalculated: number;
+  /** Attempts named by id that are not finished or blocked, left as they are. */
+  skipped: string[];
+  /** Set when the set was larger than INLINE_RECALCULATION_LIMIT: the background run's id. */
+  jobId: string | null;
+}
+
+export const RECALCULATE_ATTEMPTS = 'assessments.recalculate-attempts';
+
+export interface RecalculateAttemptsData {
+  runId: string;
+  tenant: AttemptTenant;
+  selection: RecalculationSelection;
+  afterId: string | null;
+  done: number;
+  total: number;
+}
+
+/**
+ * POST /assessments/attempts/bulk/recalculate: the finished and blocked attempts of the selection.
+ * Up to INLINE_RECALCULATION_LIMIT in this request, in one transaction; more in a background job
+ * that works RECALCULATION_BATCH attempts per run, each run in its own transaction, and queues the
+ * next run with its cursor and progress in that same transaction (logged at every run).
+ */
+export async function bulkRecalculate(db: Db, tenant: AttemptTenant, ids: readonly string[]): Promise<BulkRecalculation> {
+  return db.transaction(async (tx) => {
+    const selection = await resolveSelection(tx, tenant, ids);
+    const skippedRows = selection.attemptIds.length === 0 ? [] : await tx
+      .select({ id: attempts.id })
+      .from(attempts)
+      .where(and(attemptScope(tenant), inArray(attempts.id, selection.attemptIds), sql`${attempts.status} not in ('finished', 'blocked')`));
+    const skipped = skippedRows.map((row) => row.id).sort();
+    const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(attempts).where(selectionCondition(tenant, selection));
+    if (total > INLINE_RECALCULATION_LIMIT) {
+      const runId = newId();
+      await enqueueJob(tx, RECALCULATE_ATTEMPTS, { runId, tenant, selection, afterId: null, done: 0, total } satisfies RecalculateAttemptsData);
+      return { total, recalculated: 0, skipped, jobId: runId };
+    }
+    let recalculated = 0;
+    let afterId: string | null = null;
+    for (;;) {
+      const batch = await nextBatch(tx, tenant, selection, afterId, RECALCULATION_BATCH);
+      if (batch.length === 0) break;
+      recalculated += (await rescoreAttempts(tx, tenant.workspaceId, batch)).length;
+      afterId = batch[batch.length - 1].id;
+    }
+    return { total, recalculated, skipped, jobId: null };
+  });
+}
+
+/** One run of a background recalculation: one batch, then the next run queued with the cursor. */
+export const recalculateAttemptsJob = defineJob<RecalculateAttemptsData>({
+  name: RECALCULATE_ATTEMPTS,
+  options: { retryLimit: 5, concurrency: 1 },
+  async run(runtime, job) {
+    const data = job.data;
+    const progress = await runtime.database.db.transaction(async (tx) => {
+      const batch = await nextBatch(tx, data.tenant, data.selection, data.afterId, RECALCULATION_BATCH);
+      if (batch.length === 0) return { done: data.done, finished: true };
+      const recalculated = await rescoreAttempts(tx, data.tenant.workspaceId, batch);
+      const next: RecalculateAttemptsData = { ...data, afterId: batch[batch.length - 1].id, done: data.done + recalculated.length };
+      await enqueueJob(tx, RECALCULATE_ATTEMPTS, next);
+      return { done: next.done, finished: false };
+    });
+    runtime.log.info({ runId: data.runId, workspaceId: data.tenant.workspaceId, done: progress.done, total: data.total, finished: progress.finished }, 'attempt recalculation progress');
+  },
+});
