@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { SessionTokens } from '../../../platform/auth/jwt.js';
+import type { Runtime } from '../../../platform/runtime.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { badRequest } from '../../../platform/errors.js';
 import { enqueueJob } from '../../../platform/jobs/enqueue-job.js';
@@ -9,7 +9,7 @@ import type { DurationUnit } from '../../questions/schema.js';
 import { answers, assessments, attempts, type AttemptStatus } from '../schema.js';
 import { checkStatuses, lockAttempts, type Actor } from './bulk-targets.js';
 import { attemptRecordFields, joinAssessment, type AttemptRecord } from './attempt-view.js';
-import { candidateLink } from './candidate-link.js';
+import { attemptLink } from '../attempts/attempt-access.js';
 
 /** Attempts a reopen accepts: those that are over. */
 export const closedStatuses: readonly AttemptStatus[] = ['pending', 'pending_review', 'finished', 'expired', 'blocked'];
@@ -27,10 +27,8 @@ export interface ReopenInput {
   send_at?: string;
 }
 
-export interface MailSettings {
-  tokens: SessionTokens;
-  appUrl: string;
-}
+/** What the candidate's link needs: the token keys and the web app's address. */
+export type MailSettings = Pick<Runtime, 'tokens' | 'config'>;
 
 export const NOTIFY_REOPENED = 'assessments.notify-reopened';
 
@@ -106,7 +104,7 @@ async function mailReopened(db: DbOrTx, mail: MailSettings, records: AttemptReco
       template: 'attempt_reopened' as const,
       language,
       workspaceId: attempt.workspaceId,
-      data: { name: attempt.name, assessment: assessmentName, reason: attempt.reopenReason ?? '', link: candidateLink(mail.appUrl, mail.tokens, attempt) },
+      data: { name: attempt.name, assessment: assessmentName, reason: attempt.reopenReason ?? '', link: attemptLink(mail, attempt) },
     }));
   if (messages.length > 0) await queueMails(db, messages);
 }
@@ -132,7 +130,7 @@ export const notifyReopenedJob = defineJob<NotifyReopened>({
         .from(attempts)
         .innerJoin(assessments, joinAssessment)
         .where(and(eq(attempts.workspaceId, workspaceId), inArray(attempts.id, attemptIds), eq(attempts.status, 'invited'), eq(attempts.reopenDate, new Date(reopenDate))));
-      await mailReopened(tx, { tokens: runtime.tokens, appUrl: runtime.config.appUrl }, records);
+      await mailReopened(tx, runtime, records);
     });
   },
 });

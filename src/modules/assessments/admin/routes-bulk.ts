@@ -12,6 +12,7 @@ import { scheduleAttempts } from './schedule-attempts.js';
 import { deleteAttempts } from './delete-attempts.js';
 import { unlockAttempts } from './unlock-attempts.js';
 import { sendAttemptResults } from './send-attempt-results.js';
+import { finishAttempts } from './finish-attempts.js';
 import * as S from './schemas.js';
 
 const tags = ['Assessments: attempts', 'Assessments > Bulk Actions'];
@@ -33,7 +34,6 @@ function actorOf(request: FastifyRequest): Actor {
 
 export async function bulkAttemptRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
   const db = runtime.database.db;
-  const mail = { tokens: runtime.tokens, appUrl: runtime.config.appUrl };
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
 
   typed.patch('/assessments/attempts/bulk', {
@@ -71,7 +71,7 @@ export async function bulkAttemptRoutes(app: FastifyInstance, { runtime }: { run
       body: S.ReopenBody,
       response: { 200: S.Reopened, 404: notFoundIds, 409: errorResponse('An attempt is not over (`attempt_not_closed`).') },
     },
-  }, async (request) => reopenAttempts(db, actorOf(request), mail, request.body));
+  }, async (request) => reopenAttempts(db, actorOf(request), runtime, request.body));
 
   typed.post('/assessments/attempts/bulk/cancel-schedule', {
     config: { permission: 'manage_attempts' },
@@ -153,5 +153,21 @@ export async function bulkAttemptRoutes(app: FastifyInstance, { runtime }: { run
       body: S.IdsBody,
       response: { 200: S.ResultsSent, 404: notFoundIds, 409: errorResponse('An attempt is not finished (`attempt_not_finished`) or is locked (`attempt_locked`).') },
     },
-  }, async (request) => sendAttemptResults(db, actorOf(request), mail, request.body.ids));
+  }, async (request) => sendAttemptResults(db, actorOf(request), runtime, request.body.ids));
+
+  typed.post('/assessments/attempts/bulk/finish', {
+    config: { permission: 'manage_attempts' },
+    schema: {
+      operationId: 'bulkFinishAttempts',
+      tags,
+      summary: 'Bulk mark assessment attempts as finished',
+      description:
+        'Ends started attempts now, as the candidate\'s own finish would: an attempt with coding or SQL answers becomes `pending` while the ' +
+        'judge runs them (then it is scored); any other is scored at once (score, breakdown, status pending_review or finished, result ' +
+        'e-mails, the attempt.finished webhook). Every attempt must be started (409 `attempt_not_started`).' + bulkRule,
+      'x-seed': ['coodesh:attempts/bulk-mark-assessment-attempts-as-finished'],
+      body: S.IdsBody,
+      response: { 200: S.Finished, 404: notFoundIds, 409: errorResponse('An attempt is not started (`attempt_not_started`).') },
+    },
+  }, async (request) => finishAttempts(db, runtime, actorOf(request), request.body.ids));
 }

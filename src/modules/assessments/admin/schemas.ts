@@ -225,3 +225,4 @@ export const Unlocked = Type.Object({
   credits_consumed: Type.Object({ hard_skills: Type.Integer({ minimum: 0 }), soft_skills: Type.Integer({ minimum: 0 }) }),
 });
 export const ResultsSent = Type.Object({ sent: Type.Array(Type.String()), email_disabled: Type.Array(Type.String()) });
+export const Finished = Type.Object({ finished: Type.Array(Type.Object({ _id: Type.String(), status: Status })) });

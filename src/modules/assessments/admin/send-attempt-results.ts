@@ -4,7 +4,7 @@ import { queueMails } from '../../../platform/mail/queue-mail.js';
 import { attempts } from '../schema.js';
 import { checkEvery, checkStatuses, lockAttempts, type Actor } from './bulk-targets.js';
 import { isLocked } from './attempt-view.js';
-import { candidateLink } from './candidate-link.js';
+import { attemptLink } from '../attempts/attempt-access.js';
 import type { MailSettings } from './reopen-attempts.js';
 
 /**
@@ -27,7 +27,7 @@ export async function sendAttemptResults(db: Db, actor: Actor, mail: MailSetting
         template: 'attempt_results' as const,
         language,
         workspaceId: attempt.workspaceId,
-        data: { name: attempt.name, assessment: assessmentName, score: attempt.score === null ? '' : String(Math.round(attempt.score * 10) / 10), link: candidateLink(mail.appUrl, mail.tokens, attempt) },
+        data: { name: attempt.name, assessment: assessmentName, score: attempt.score === null ? '' : String(Math.round(attempt.score * 10) / 10), link: attemptLink(mail, attempt) },
       })));
       await tx.update(attempts).set({ resultsSentAt: now }).where(and(eq(attempts.workspaceId, actor.tenant.workspaceId), inArray(attempts.id, mailed.map((r) => r.attempt.id))));
     }
