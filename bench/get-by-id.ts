@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +15,10 @@ import { subaccounts } from '../src/modules/identity/workspaces/schema.js';
 import { createUser } from '../src/modules/identity/users.js';
 import { createApiKey } from '../src/modules/identity/api-keys.js';
 import { newId } from '../src/platform/ids.js';
+import { assessments } from '../src/modules/assessments/schema.js';
+import { publicQuestions } from '../src/modules/questions/schema.js';
+import { skillVariants } from '../src/modules/skills/schema.js';
+import { skillIdOf } from '../src/modules/skills/skill-id.js';
 import { formatTable, measure, type MeasureOptions } from './measure.js';
 import { httpClient, type HttpTarget } from './http-client.js';
 
@@ -71,7 +76,28 @@ async function prepare(runtime: Runtime): Promise<Scenario[]> {
     await addMember(db, workspace.id, user.id, { roles: 'hunter', subaccountIds: [subaccountId] });
   }
   const { key } = await createApiKey(db, workspace.id, { name: 'bench' });
+  // One hot read per module: a skill variant with four levels, an assessment of five catalog questions.
+  const variantId = newId();
+  await db.insert(skillVariants).values({
+    workspaceId: workspace.id,
+    id: variantId,
+    name: 'Bench JavaScript',
+    skillId: skillIdOf('javascript'),
+    levels: [1, 2, 3, 4].map((level) => ({ _id: newId(), level, name: `Level ${level}`, description: 'What a person at this level does', examples: ['An example'] })),
+  });
+  const catalog = await db.select({ id: publicQuestions.id, skillIds: publicQuestions.skillIds }).from(publicQuestions).where(eq(publicQuestions.type, 'question')).limit(5);
+  const assessmentId = newId();
+  await db.insert(assessments).values({
+    workspaceId: workspace.id,
+    id: assessmentId,
+    name: 'Bench assessment',
+    status: 'published',
+    questions: catalog.map((question) => ({ _id: question.id, weight: 1 })),
+    skillIds: [...new Set(catalog.flatMap((question) => question.skillIds))],
+  });
   return [
+    { name: 'GET /skills/variants/:id', url: `/skills/variants/${variantId}`, headers: { 'x-api-key': key } },
+    { name: 'GET /assessments/:id', url: `/assessments/${assessmentId}`, headers: { 'x-api-key': key } },
     { name: 'GET /workspace/subaccounts/:id', url: `/workspace/subaccounts/${subaccountId}`, headers: { 'x-api-key': key } },
     { name: 'GET /auth/validate', url: '/auth/validate', headers: { 'x-api-key': key } },
   ];

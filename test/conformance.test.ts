@@ -26,6 +26,12 @@ const responseDeviations = [
       'docs/architecture.md); the session comes from sign-in once the address is confirmed',
   },
   {
+    ids: /^coodesh:ats\/get-all-assessments$/,
+    reason:
+      'the seed renders an array sample; the Coodesh integration article and its public clients read {offset, total, limit, payload} ' +
+      '(shared/spec/known-paths.md, ATS integration flow 1), which is what GET /assessments/ats answers',
+  },
+  {
     ids: /^coodesh:attempts\/find-assessment-attempt-result$/,
     reason:
       'invitation_token and access_token are always null: candidate links are keyed MACs over the attempt (attempt-tokens.ts), never stored, ' +

@@ -1,6 +1,5 @@
 import { defineModule } from '../../platform/contract/define-module.js';
 import { datasetRoutes } from './datasets/routes.js';
-import { sqlJudgeRoutes } from './sql/routes.js';
 import { judgeRoutes } from './routes.js';
 import { startJudgePool } from './judge-pool.js';
 import { closeSqlPool } from './sql/sql-pool-of.js';
@@ -11,7 +10,7 @@ import { closeSqlPool } from './sql/sql-pool-of.js';
  */
 export const judgeModule = defineModule({
   name: 'judge',
-  routes: [datasetRoutes, sqlJudgeRoutes, judgeRoutes],
+  routes: [datasetRoutes, judgeRoutes],
   start(runtime) {
     const judgePool = runtime.config.workers ? startJudgePool(runtime) : undefined;
     return {

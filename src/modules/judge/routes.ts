@@ -7,11 +7,11 @@ import type { Runtime } from '../../platform/runtime.js';
 import { languageCatalog } from './language-catalog.js';
 import { resolveLanguage } from './languages.js';
 import { findRun } from './run-queue.js';
-import { LIMIT_BOUNDS, MAX_WAIT_MS, runSubmission, waitForRun } from './run-submission.js';
+import { MAX_WAIT_MS, waitForRun } from './run-submission.js';
 import type { JudgeRun } from './schema.js';
 import { generateStub } from './stub/generate-stub.js';
 import { IO_CONVENTION, STUB_TYPES } from './stub/types.js';
-import { comparisonSchema, runVerdictSchema } from './verdict.js';
+import { runVerdictSchema } from './verdict.js';
 import { errorResponse } from '../../platform/http/error-responses.js';
 
 
@@ -138,71 +138,6 @@ export async function judgeRoutes(app: FastifyInstance, { runtime }: { runtime: 
       returnType: request.body.return_type ?? 'int',
     });
     return { language: language.id, name: language.name, editor: language.editor, io_convention: IO_CONVENTION, stub };
-  });
-
-  const TestCaseBody = Type.Object({
-    input: Type.String({ maxLength: 1024 * 1024, description: 'Standard input of the program' }),
-    expected_output: Type.Optional(Type.String({ maxLength: 1024 * 1024, description: 'Absent: taken from `solution`, or not compared' })),
-    hidden: Type.Optional(Type.Boolean({ description: 'Hidden test cases never reveal their input, output or expected output' })),
-  });
-
-  typed.post('/assessments/questions/:id/run', {
-    schema: {
-      operationId: 'runCodingTests',
-      tags: ['Questions', 'Judge'],
-      summary: 'Run code against test cases in the sandbox; waits up to `wait` seconds for the per-test verdicts (else 202 + poll)',
-      'x-seed': ['coodesh:questions/run-coding-question-tests'],
-      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-      querystring: WaitQuery(10),
-      body: Type.Object(
-        {
-          code: Type.Optional(Type.String({ maxLength: 256 * 1024, description: 'The program to run; when absent the solution is run' })),
-          language: Type.Union([Type.Integer({ minimum: 1 }), Type.String({ minLength: 1, maxLength: 40 })], {
-            description: 'Judge0 language id (63, 71, ...) or name ("python", "cpp", ...)',
-          }),
-          solution: Type.Optional(Type.String({ maxLength: 256 * 1024, description: "Reference solution: its output is the expected output of tests sent without one" })),
-          stub: Type.Optional(Type.String({ maxLength: 256 * 1024, description: 'Editor starting code; accepted for compatibility, not executed' })),
-          tests: Type.Optional(Type.Array(TestCaseBody, { maxItems: 100, description: 'None: one plain run on empty input' })),
-          max_execution_time: Type.Optional(
-            Type.Number({ minimum: LIMIT_BOUNDS.time_ms.min / 1000, maximum: LIMIT_BOUNDS.time_ms.max / 1000, description: 'CPU seconds per test case (default 2)' }),
-          ),
-          limits: Type.Optional(
-            Type.Object({
-              time_ms: Type.Optional(Type.Integer({ minimum: LIMIT_BOUNDS.time_ms.min, maximum: LIMIT_BOUNDS.time_ms.max })),
-              wall_time_ms: Type.Optional(Type.Integer({ minimum: LIMIT_BOUNDS.wall_time_ms.min, maximum: LIMIT_BOUNDS.wall_time_ms.max })),
-              memory_kb: Type.Optional(Type.Integer({ minimum: LIMIT_BOUNDS.memory_kb.min, maximum: LIMIT_BOUNDS.memory_kb.max })),
-              output_kb: Type.Optional(Type.Integer({ minimum: LIMIT_BOUNDS.output_kb.min, maximum: LIMIT_BOUNDS.output_kb.max })),
-            }),
-          ),
-          comparison: Type.Optional(comparisonSchema),
-        },
-        { title: 'RunCodingTestsBody' },
-      ),
-      response: {
-        200: { ...RunView, description: 'The run finished within `wait`: its per-test verdicts' },
-        202: { ...RunView, description: 'Still running after `wait` seconds: poll `GET /assessments/questions/runs/:id`' },
-        400: errorResponse('The input breaks its schema (`validation_failed`), the language is not a judge language (`language_not_supported`), or there is no code to run (`code_required`).'),
-        422: errorResponse('The language\'s toolchain is missing on this server (`language_unavailable`).'),
-      },
-    },
-  }, async (request, reply) => {
-    const tenant = tenantOf(request);
-    const { body } = request;
-    const language = resolveLanguage(body.language);
-    if (!language) throw new AppError(400, 'language_not_supported', `language ${body.language} is not a judge language`, [{ field: 'body/language', message: 'unknown language' }]);
-    const source = body.code ?? body.solution;
-    if (source === undefined) throw new AppError(400, 'code_required', 'send the code to run (or a solution)', [{ field: 'body/code', message: 'required' }]);
-    const run = await runSubmission(runtime, tenant, {
-      languageId: language.id,
-      source,
-      referenceSource: body.code !== undefined ? body.solution : undefined,
-      tests: body.tests ?? [],
-      limits: { ...body.limits, time_ms: body.limits?.time_ms ?? (body.max_execution_time !== undefined ? body.max_execution_time * 1000 : undefined) },
-      comparison: body.comparison,
-      questionId: request.params.id,
-      waitMs: (request.query.wait ?? 10) * 1000,
-    });
-    return reply.status(run.status === 'done' ? 200 : 202).send(runView(run));
   });
 
   typed.get('/assessments/questions/runs/:id', {

@@ -19,6 +19,5 @@ const questionOnly = 'the question id is recorded on the run, not looked up: the
 
 export const tenancyFixtures: TenancyFixtures = {
   getCodingRun: codingRunOfA,
-  runCodingTests: { skip: questionOnly },
   generateCodingStub: { skip: questionOnly },
 };

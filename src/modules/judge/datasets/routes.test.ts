@@ -144,35 +144,3 @@ describe('question datasets', () => {
     expect(res.statusCode).toBe(403);
   });
 });
-
-describe('SQL question preview', () => {
-  const url = '/assessments/questions/61b8e9bb2300e80010c0bcc2/sql/run';
-
-  it('runs the seed sample against a script and compares with the solution', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url,
-      headers: a.keyHeaders,
-      payload: { code: 'select 1', script: 'CREATE TABLE test (id INT); INSERT INTO test VALUES (1);', solution: 'select 1', language: '82', mode: 'default' },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'accepted', passed: 1, total: 1, output: { columns: ['?column?'], rows: [[1]] } });
-  });
-
-  it('runs against a dataset, in json mode, and answers SQL errors as verdicts', async () => {
-    const datasets = (await t.app.inject({ method: 'GET', url: '/assessments/questions/datasets', headers: a.keyHeaders })).json<Array<{ _id: string; name: string }>>();
-    const shop = datasets.find((d) => d.name === 'Shop')!;
-    const ok = await t.app.inject({
-      method: 'POST',
-      url,
-      headers: a.keyHeaders,
-      payload: { code: 'SELECT name FROM customers ORDER BY id', dataset_id: shop._id, mode: 'json' },
-    });
-    expect(ok.json().output.rows).toEqual([{ name: 'Ann' }, { name: 'Bob' }]);
-    const failed = await t.app.inject({ method: 'POST', url, headers: a.keyHeaders, payload: { code: 'SELEC 1', dataset_id: shop._id } });
-    expect(failed.statusCode).toBe(200);
-    expect(failed.json()).toMatchObject({ status: 'runtime_error', message: expect.stringContaining('syntax error') });
-    const foreign = await t.app.inject({ method: 'POST', url, headers: b.keyHeaders, payload: { code: 'SELECT 1', dataset_id: shop._id } });
-    expect(foreign.statusCode).toBe(404);
-  });
-});

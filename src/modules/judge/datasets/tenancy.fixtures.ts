@@ -1,6 +1,5 @@
 import { gzipSync } from 'node:zlib';
 import type { TenancyFixtures } from '../../../../test/support/tenancy-registry.js';
-import { newId } from '../../../platform/ids.js';
 import { createDataset } from './create-dataset.js';
 
 /** Objects of tenant A for the tenancy suite (test/tenancy.test.ts); see test/README.md. */
@@ -9,11 +8,5 @@ export const tenancyFixtures: TenancyFixtures = {
     const upload = gzipSync('CREATE TABLE t (id INT);');
     const dataset = await createDataset(runtime, { workspaceId: tenant.workspace.id }, { name: 'Tenancy dataset', upload });
     return { params: { id: dataset._id } };
-  },
-  // The path names a question the questions library will own; the tenant's object reached here is the dataset.
-  async runSqlQuestionPreview({ runtime, tenant }) {
-    const upload = gzipSync('CREATE TABLE t (id INT); INSERT INTO t VALUES (1);');
-    const dataset = await createDataset(runtime, { workspaceId: tenant.workspace.id }, { name: 'Tenancy dataset', upload });
-    return { params: { id: newId() }, body: { code: 'SELECT id FROM t', dataset_id: dataset._id } };
   },
 };
