@@ -8,6 +8,7 @@ import { answers, answerUploadParts, attempts, type AnswerRow, type AttemptRow }
 import { frozenQuestion, insertAnswer, insertAssessment, insertAttempt, insertFinishedAttempt, insertRevision } from '../admin/test-factory.js';
 import type { QuestionType } from '../../questions/schema.js';
 import { mediaLimits } from './media-rules.js';
+import { answerMediaToken } from './media-target.js';
 
 let t: TestApp;
 let a: TenantFixture;
@@ -22,7 +23,7 @@ afterAll(() => t.close());
 
 const db = () => t.runtime.database.db;
 const attemptToken = (attempt: AttemptRow) => mintToken(t.runtime.tokens, 'attempt', { workspaceId: attempt.workspaceId, id: attempt.id, nonce: attempt.tokenNonce });
-const answerToken = (attempt: AttemptRow, answer: AnswerRow) => mintToken(t.runtime.tokens, 'answer', { workspaceId: attempt.workspaceId, id: answer.id, nonce: attempt.tokenNonce });
+const answerToken = (attempt: AttemptRow, answer: AnswerRow) => answerMediaToken(t.runtime.tokens, attempt, answer.id);
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
 describe('reading answers', () => {

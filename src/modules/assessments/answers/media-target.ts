@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { SessionTokens } from '../../../platform/auth/jwt.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { conflict, notFound } from '../../../platform/errors.js';
-import { tokenIds, tokenMatches } from '../attempt-tokens.js';
+import { mintToken, tokenIds, tokenMatches } from '../attempt-tokens.js';
 import { answers, attempts, type AnswerRow, type AttemptRow } from '../schema.js';
 import type { FrozenQuestion } from '../types.js';
 import { revisionQuestions } from '../admin/attempt-view.js';
@@ -11,6 +11,11 @@ export interface MediaTarget {
   answer: AnswerRow;
   attempt: AttemptRow;
   question: FrozenQuestion | undefined;
+}
+
+/** The candidate's link for one answer's media (POST/DELETE /assessments/answers/:token/media); revoked with the attempt's nonce. */
+export function answerMediaToken(tokens: SessionTokens, attempt: Pick<AttemptRow, 'workspaceId' | 'tokenNonce'>, answerId: string): string {
+  return mintToken(tokens, 'answer', { workspaceId: attempt.workspaceId, id: answerId, nonce: attempt.tokenNonce });
 }
 
 /**
