@@ -1,20 +1,6 @@
 import type { Language } from '../../../platform/http/request-context.js';
-import type { AttemptStage, AttemptStatus } from '../schema.js';
-
-const statusTexts: Record<Language, Record<AttemptStatus, string>> = {
-  en: {
-    draft: 'Draft', invited: 'Invited', scheduled: 'Scheduled', started: 'Started', pending: 'Pending', pending_review: 'Pending review',
-    finished: 'Finished', expired: 'Expired', blocked: 'Blocked',
-  },
-  pt: {
-    draft: 'Rascunho', invited: 'Convidado', scheduled: 'Agendado', started: 'Iniciado', pending: 'Pendente', pending_review: 'Aguardando revisão',
-    finished: 'Finalizado', expired: 'Expirado', blocked: 'Bloqueado',
-  },
-  es: {
-    draft: 'Borrador', invited: 'Invitado', scheduled: 'Programado', started: 'Iniciado', pending: 'Pendiente', pending_review: 'Pendiente de revisión',
-    finished: 'Finalizado', expired: 'Expirado', blocked: 'Bloqueado',
-  },
-};
+import type { AttemptStage } from '../schema.js';
+import { attemptStatusLabel } from '../attempts/labels.js';
 
 const stageTexts: Record<Language, Record<AttemptStage, string>> = {
   en: {
@@ -57,7 +43,8 @@ const severityTexts: Record<Language, Record<Severity, string>> = {
   es: { low: 'Baja', medium: 'Media', high: 'Alta' },
 };
 
-export const statusLabel = (status: AttemptStatus, language: Language) => statusTexts[language][status];
+/** The attempt statuses' labels are the attempts module's own. */
+export const statusLabel = attemptStatusLabel;
 export const stageLabel = (stage: AttemptStage, language: Language) => stageTexts[language][stage];
 export const proficiencyLabel = (level: Proficiency, language: Language) => proficiencyTexts[language][level];
 export const gradeLabel = (grade: Grade, language: Language) => gradeTexts[language][grade];
