@@ -100,8 +100,12 @@ describe('reopen', () => {
     const revision = await insertRevision(db(), assessment, [question]);
     const kept = await insertFinishedAttempt(db(), assessment, revision);
     const cleared = await insertAttempt(db(), assessment, { status: 'expired', started: new Date(), revisionId: revision.id });
-    const keptAnswer = await insertAnswer(db(), kept, question._id, { score: 1 });
-    const clearedAnswer = await insertAnswer(db(), cleared, question._id, { score: 1 });
+    const mediaKey = `workspaces/${a.workspace.id}/answers/${newId()}/media/take.webm`;
+    const keptKey = `workspaces/${a.workspace.id}/answers/${newId()}/media/take.webm`;
+    for (const key of [mediaKey, keptKey]) await t.runtime.storage.put(key, Buffer.from('recording'), { contentType: 'video/webm' });
+    const media = (path: string) => [{ path, name: 'take.webm', content_type: 'video/webm', size: 9, created: new Date().toISOString() }];
+    const keptAnswer = await insertAnswer(db(), kept, question._id, { score: 1, media: media(keptKey) });
+    const clearedAnswer = await insertAnswer(db(), cleared, question._id, { score: 1, media: media(mediaKey) });
 
     const one = await send('POST', '/assessments/attempts/bulk/reopen', { ids: [kept.id], duration: 2, duration_unit: 'hour', reason: 'network' });
     expect(one.statusCode).toBe(200);
@@ -116,7 +120,9 @@ describe('reopen', () => {
     expect((await send('POST', '/assessments/attempts/bulk/reopen', { ids: [cleared.id], duration: 0, keep_answers: false })).statusCode).toBe(200);
     expect((await reload(cleared)).durationSeconds).toBe(3600);
     const [clearedRow] = await db().select().from(answers).where(eq(answers.id, clearedAnswer.id));
-    expect(clearedRow).toMatchObject({ response: null, score: null, status: 'unanswered' });
+    expect(clearedRow).toMatchObject({ response: null, score: null, status: 'unanswered', media: [] });
+    expect(await t.runtime.storage.exists(mediaKey)).toBe(false);
+    expect(await t.runtime.storage.exists(keptKey)).toBe(true);
   });
 
   it('refuses attempts that are not over, all or nothing', async () => {
@@ -207,12 +213,15 @@ describe('bulk delete', () => {
     const assessment = await insertAssessment(db(), a.workspace.id);
     const own = await insertAttempt(db(), assessment, { inviterId: manager.user.id });
     const other = await insertAttempt(db(), assessment, { inviterId: a.admin.id });
-    await insertAnswer(db(), own, newId());
+    const ownFile = `workspaces/${a.workspace.id}/answers/${newId()}/media/doc.pdf`;
+    await t.runtime.storage.put(ownFile, Buffer.from('%PDF-'), { contentType: 'application/pdf' });
+    await insertAnswer(db(), own, newId(), { media: [{ path: ownFile, name: 'doc.pdf', content_type: 'application/pdf', size: 5, created: new Date().toISOString() }] });
     expect((await send('POST', '/assessments/attempts/bulk/delete', { ids: [own.id] }, hunter.headers)).statusCode).toBe(403);
     expect((await send('POST', '/assessments/attempts/bulk/delete', { ids: [own.id, other.id] }, manager.headers)).statusCode).toBe(403);
     expect(await reload(own)).toBeDefined();
     expect((await send('POST', '/assessments/attempts/bulk/delete', { ids: [own.id] }, manager.headers)).json()).toEqual({ deleted: 1 });
     expect(await reload(own)).toBeUndefined();
+    expect(await t.runtime.storage.exists(ownFile)).toBe(false);
     expect(await db().select().from(answers).where(eq(answers.attemptId, own.id))).toHaveLength(0);
     expect((await send('POST', '/assessments/attempts/bulk/delete', { ids: [other.id] }, a.adminHeaders)).json()).toEqual({ deleted: 1 });
   });

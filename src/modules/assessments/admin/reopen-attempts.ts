@@ -6,10 +6,11 @@ import { enqueueJob } from '../../../platform/jobs/enqueue-job.js';
 import { queueMails } from '../../../platform/mail/queue-mail.js';
 import { defineJob } from '../../../platform/jobs/define-job.js';
 import type { DurationUnit } from '../../questions/schema.js';
-import { answers, assessments, attempts, type AttemptStatus } from '../schema.js';
+import { answers, answerUploadParts, assessments, attempts, type AttemptStatus } from '../schema.js';
 import { checkStatuses, lockAttempts, type Actor } from './bulk-targets.js';
 import { attemptRecordFields, joinAssessment, type AttemptRecord } from './attempt-view.js';
 import { attemptLink } from '../attempts/attempt-access.js';
+import { answerFileKeys, dropFiles } from './answer-files.js';
 
 /** Attempts a reopen accepts: those that are over. */
 export const closedStatuses: readonly AttemptStatus[] = ['pending', 'pending_review', 'finished', 'expired', 'blocked'];
@@ -30,6 +31,9 @@ export interface ReopenInput {
 /** What the candidate's link needs: the token keys and the web app's address. */
 export type MailSettings = Pick<Runtime, 'tokens' | 'config'>;
 
+/** Reopening also drops the files of cleared answers. */
+export type ReopenRuntime = MailSettings & Pick<Runtime, 'storage'>;
+
 export const NOTIFY_REOPENED = 'assessments.notify-reopened';
 
 /**
@@ -40,11 +44,11 @@ export const NOTIFY_REOPENED = 'assessments.notify-reopened';
  * `invitation_expire_days` (7 by default) from now, `reopen_date` is now and `duration_seconds` is
  * duration × unit (minute by default; 0 keeps the attempt's current time allowed). The old score and
  * breakdown are cleared (it is scored again when finished). `keep_answers` (default true) keeps the
- * saved responses; false clears every answer's response, score, review and media. `notify` e-mails
+ * saved responses; false clears every answer's response, score, review, media and uploads in progress (their files are deleted after the commit). `notify` e-mails
  * the candidates (not those with disable_email) now, or at `send_at` through a scheduled job
  * (`send_at` implies notify; a past one sends now). All in one transaction.
  */
-export async function reopenAttempts(db: Db, actor: Actor, mail: MailSettings, input: ReopenInput): Promise<{ reopened: number; notify_at: string | null }> {
+export async function reopenAttempts(db: Db, actor: Actor, mail: ReopenRuntime, input: ReopenInput): Promise<{ reopened: number; notify_at: string | null }> {
   if (!Number.isFinite(input.duration) || input.duration < 0) throw badRequest('invalid_duration', 'duration must be 0 or more', 'body/duration');
   const seconds = Math.round(input.duration * unitSeconds[input.duration_unit ?? 'minute']);
   if (seconds > 2_147_483_647) throw badRequest('invalid_duration', 'duration is too long', 'body/duration');
@@ -52,7 +56,7 @@ export async function reopenAttempts(db: Db, actor: Actor, mail: MailSettings, i
   if (sendAt && Number.isNaN(sendAt.getTime())) throw badRequest('invalid_date', 'send_at is not a date', 'body/send_at');
   const notify = input.notify === true || sendAt !== undefined;
   const later = sendAt && sendAt.getTime() > Date.now() ? sendAt : undefined;
-  return db.transaction(async (tx) => {
+  const { result, files } = await db.transaction(async (tx) => {
     const records = await lockAttempts(tx, actor, input.ids);
     checkStatuses(records, input.ids, closedStatuses, 'attempt_not_closed', 'Only attempts that are over can be reopened');
     const now = new Date();
@@ -81,19 +85,24 @@ export async function reopenAttempts(db: Db, actor: Actor, mail: MailSettings, i
         .where(and(eq(attempts.workspaceId, attempt.workspaceId), eq(attempts.id, attempt.id)));
     }
     const ids = records.map((r) => r.attempt.id);
+    const files = input.keep_answers === false ? await answerFileKeys(tx, actor.tenant.workspaceId, ids) : [];
     if (input.keep_answers === false) {
       await tx
         .update(answers)
         .set({ status: 'unanswered', response: null, savedAt: null, score: null, autoResult: null, review: null, media: sql`'[]'::jsonb`, updated: now })
         .where(and(eq(answers.workspaceId, actor.tenant.workspaceId), inArray(answers.attemptId, ids)));
+      const cleared = tx.select({ id: answers.id }).from(answers).where(and(eq(answers.workspaceId, actor.tenant.workspaceId), inArray(answers.attemptId, ids)));
+      await tx.delete(answerUploadParts).where(and(eq(answerUploadParts.workspaceId, actor.tenant.workspaceId), inArray(answerUploadParts.answerId, cleared)));
     }
     if (notify && later) {
       await enqueueJob(tx, NOTIFY_REOPENED, { workspaceId: actor.tenant.workspaceId, attemptIds: ids, reopenDate: now.toISOString() }, { startAfter: later });
     } else if (notify) {
       await mailReopened(tx, mail, records.map((r) => ({ ...r, attempt: { ...r.attempt, reopenReason: input.reason ?? null } })));
     }
-    return { reopened: ids.length, notify_at: notify ? (later ?? now).toISOString() : null };
+    return { result: { reopened: ids.length, notify_at: notify ? (later ?? now).toISOString() : null }, files };
   });
+  await dropFiles(mail.storage, files);
+  return result;
 }
 
 async function mailReopened(db: DbOrTx, mail: MailSettings, records: AttemptRecord[]): Promise<void> {

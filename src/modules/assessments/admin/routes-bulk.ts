@@ -114,7 +114,7 @@ export async function bulkAttemptRoutes(app: FastifyInstance, { runtime }: { run
       body: S.IdsBody,
       response: { 200: S.Deleted, 403: errorResponse('An attempt was invited by someone else and the caller is not an admin (`attempt_not_owned`).'), 404: notFoundIds },
     },
-  }, async (request) => deleteAttempts(db, actorOf(request), request.body.ids));
+  }, async (request) => deleteAttempts(db, runtime.storage, actorOf(request), request.body.ids));
 
   typed.post('/assessments/attempts/bulk/unlock', {
     config: { permission: 'manage_attempts' },
