@@ -4,6 +4,7 @@ import { createMember, createTenant, type TenantFixture } from '../../../../test
 import { mintToken } from '../attempt-tokens.js';
 import { publicQuestions } from '../../questions/schema.js';
 import { newId } from '../../../platform/ids.js';
+import { createSubaccount } from '../../../../test/support/tenancy-registry.js';
 import { frozenQuestion, insertAnswer, insertAssessment, insertAttempt, insertFinishedAttempt, insertRevision } from './test-factory.js';
 
 let t: TestApp;
@@ -177,5 +178,24 @@ describe('recommendations', () => {
     const wrongNonce = mintToken(t.runtime.tokens, 'attempt', { workspaceId: a.workspace.id, id: attempt.id, nonce: 'rotated' });
     expect((await t.app.inject({ method: 'GET', url: `${url}?access_token=${encodeURIComponent(wrongNonce)}` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url, headers: b.keyHeaders })).statusCode).toBe(404);
+  });
+});
+
+describe('subaccounts', () => {
+  it('a request scoped to a subaccount sees and acts on only the attempts of that subaccount', async () => {
+    const north = await createSubaccount(t.runtime, a.workspace.id, 'North');
+    const south = await createSubaccount(t.runtime, a.workspace.id, 'South');
+    const assessment = await insertAssessment(db(), a.workspace.id);
+    const ours = await insertAttempt(db(), assessment, { subaccountIds: [north] });
+    const theirs = await insertAttempt(db(), assessment, { subaccountIds: [south] });
+    const scoped = { ...a.keyHeaders, 'x-subaccount-id': north };
+    const list = (await t.app.inject({ method: 'GET', url: `/assessments/${assessment.id}/attempts`, headers: scoped })).json();
+    expect(list.docs.map((d: { _id: string }) => d._id)).toEqual([ours.id]);
+    expect((await t.app.inject({ method: 'GET', url: `/assessments/${assessment.id}/attempts/${theirs.id}`, headers: scoped })).statusCode).toBe(404);
+    const bulk = await t.app.inject({ method: 'PATCH', url: '/assessments/attempts/bulk', headers: scoped, payload: { ids: [ours.id, theirs.id], stage: 'hired' } });
+    expect(bulk.statusCode).toBe(404);
+    expect(bulk.json().details[0].field).toBe('body/ids/1');
+    const whole = (await t.app.inject({ method: 'GET', url: `/assessments/${assessment.id}/attempts`, headers: a.keyHeaders })).json();
+    expect(whole.totalDocs).toBe(2);
   });
 });
