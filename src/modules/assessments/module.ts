@@ -6,11 +6,14 @@ import { attemptJobs } from './attempts/jobs.js';
 import { scoringRoutes } from './scoring/routes.js';
 import { reviewRoutes } from './review/routes.js';
 import { recalculateAttemptsJob } from './scoring/recalculate-attempts.js';
+import { attemptAdminRoutes } from './admin/routes.js';
+import { notifyReopenedJob } from './admin/reopen-attempts.js';
+import { answerRoutes } from './answers/routes.js';
 
 /** Assessments, their attempts and answers, scoring, and the candidate's API. */
 export const assessmentsModule = defineModule({
   name: 'assessments',
-  routes: [manageRoutes, attemptRoutes, scoringRoutes, reviewRoutes],
-  jobs: [...attemptJobs, recalculateAttemptsJob],
+  routes: [manageRoutes, attemptRoutes, scoringRoutes, reviewRoutes, attemptAdminRoutes, answerRoutes],
+  jobs: [...attemptJobs, recalculateAttemptsJob, notifyReopenedJob],
   exports: [assessmentsCsvExport],
 });

@@ -18,7 +18,9 @@ export type MailTemplate =
   | 'sign_up_existing_account'
   | 'sign_up_invite_only'
   | 'attempt_result_candidate'
-  | 'attempt_result_author';
+  | 'attempt_result_author'
+  | 'attempt_reopened'
+  | 'attempt_results';
 
 export interface MailMessage {
   to: string;

@@ -233,4 +233,38 @@ export const templates: Record<MailTemplate, Record<MailLanguage, TemplateText>>
       action: 'Abrir el resultado',
     },
   },
+  attempt_reopened: {
+    en: {
+      subject: '{assessment}: your assessment was reopened',
+      paragraphs: ['Your assessment {assessment} was reopened: you can take it again.', 'Reason: {reason}'],
+      action: 'Open the assessment',
+    },
+    pt: {
+      subject: '{assessment}: sua avaliação foi reaberta',
+      paragraphs: ['Sua avaliação {assessment} foi reaberta: você pode fazê-la novamente.', 'Motivo: {reason}'],
+      action: 'Abrir a avaliação',
+    },
+    es: {
+      subject: '{assessment}: tu evaluación fue reabierta',
+      paragraphs: ['Tu evaluación {assessment} fue reabierta: puedes hacerla de nuevo.', 'Motivo: {reason}'],
+      action: 'Abrir la evaluación',
+    },
+  },
+  attempt_results: {
+    en: {
+      subject: '{assessment}: your results',
+      paragraphs: ['The results of your assessment {assessment} are ready.', 'Your score: {score}%'],
+      action: 'See your results',
+    },
+    pt: {
+      subject: '{assessment}: seus resultados',
+      paragraphs: ['Os resultados da sua avaliação {assessment} estão prontos.', 'Sua pontuação: {score}%'],
+      action: 'Ver seus resultados',
+    },
+    es: {
+      subject: '{assessment}: tus resultados',
+      paragraphs: ['Los resultados de tu evaluación {assessment} están listos.', 'Tu puntuación: {score}%'],
+      action: 'Ver tus resultados',
+    },
+  },
 };

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { testApp, type TestApp } from '../../../../test/support/app.js';
+import { createTenant, type TenantFixture } from '../../../../test/support/fixtures.js';
+import { mintToken } from '../attempt-tokens.js';
+import { answers, answerUploadParts, attempts, type AnswerRow, type AttemptRow } from '../schema.js';
+import { frozenQuestion, insertAnswer, insertAssessment, insertAttempt, insertFinishedAttempt, insertRevision } from '../admin/test-factory.js';
+import type { QuestionType } from '../../questions/schema.js';
+import { mediaLimits } from './media-rules.js';
+import { answerMediaToken } from './media-target.js';
+
+let t: TestApp;
+let a: TenantFixture;
+let b: TenantFixture;
+
+beforeAll(async () => {
+  t = await testApp();
+  a = await createTenant(t.runtime, 'Answers A');
+  b = await createTenant(t.runtime, 'Answers B');
+});
+afterAll(() => t.close());
+
+const db = () => t.runtime.database.db;
+const attemptToken = (attempt: AttemptRow) => mintToken(t.runtime.tokens, 'attempt', { workspaceId: attempt.workspaceId, id: attempt.id, nonce: attempt.tokenNonce });
+const answerToken = (attempt: AttemptRow, answer: AnswerRow) => answerMediaToken(t.runtime.tokens, attempt, answer.id);
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+describe('reading answers', () => {
+  async function scoredAttempt(values: Partial<AttemptRow> = {}, settings: Record<string, unknown> = {}) {
+    const assessment = await insertAssessment(db(), a.workspace.id, { settings });
+    const first = frozenQuestion('question');
+    const second = frozenQuestion('essay');
+    const revision = await insertRevision(db(), assessment, [first, second]);
+    const attempt = await insertFinishedAttempt(db(), assessment, revision, values);
+    const late = await insertAnswer(db(), attempt, second._id, { score: 1, maxScore: 2 });
+    const early = await insertAnswer(db(), attempt, first._id, { score: 2, maxScore: 2, autoResult: { correct: true } });
+    return { attempt, early, late };
+  }
+
+  it('a manager reads every answer in question order with machine results; the candidate with the attempt token reads them without', async () => {
+    const { attempt, early, late } = await scoredAttempt();
+    const url = `/assessments/attempts/${attempt.id}/answers`;
+    const manager = await get(url, a.keyHeaders);
+    expect(manager.statusCode).toBe(200);
+    expect(manager.json().map((x: { _id: string }) => x._id)).toEqual([early.id, late.id]);
+    expect(manager.json()[0]).toMatchObject({ score: 2, auto_result: { correct: true }, type: 'question' });
+    const candidate = await get(`${url}?access_token=${encodeURIComponent(attemptToken(attempt))}`);
+    expect(candidate.statusCode).toBe(200);
+    expect(candidate.json()[0]).toMatchObject({ response: { text: 'hello' }, score: 2, auto_result: null });
+    expect((await get(url)).statusCode).toBe(404);
+    expect((await get(url, b.keyHeaders)).statusCode).toBe(404);
+    const otherAttempt = (await scoredAttempt()).attempt;
+    expect((await get(`${url}?access_token=${encodeURIComponent(attemptToken(otherAttempt))}`)).statusCode).toBe(404);
+  });
+
+  it('keeps scores from the candidate while results are hidden, and from everyone while they are locked', async () => {
+    const hidden = await scoredAttempt({ hiddenResults: true });
+    const candidate = (await get(`/assessments/attempts/${hidden.attempt.id}/answers?access_token=${encodeURIComponent(attemptToken(hidden.attempt))}`)).json();
+    expect(candidate[0]).toMatchObject({ score: null, review: null, response: { text: 'hello' } });
+    const locked = await scoredAttempt({}, { unlock_required: true });
+    const manager = await get(`/assessments/attempts/${locked.attempt.id}/answers`, a.keyHeaders);
+    expect(manager.statusCode).toBe(403);
+    expect(manager.json().code).toBe('attempt_locked');
+    expect((await get(`/assessments/answers/${locked.early.id}`, a.keyHeaders)).statusCode).toBe(403);
+  });
+
+  it('one answer: a manager, or the candidate with the attempt token or the answer\'s own token', async () => {
+    const { attempt, early } = await scoredAttempt();
+    const url = `/assessments/answers/${early.id}`;
+    expect((await get(url, a.keyHeaders)).json()).toMatchObject({ _id: early.id, auto_result: { correct: true } });
+    expect((await get(`${url}?access_token=${encodeURIComponent(attemptToken(attempt))}`)).json()).toMatchObject({ _id: early.id, auto_result: null });
+    expect((await get(`${url}?access_token=${encodeURIComponent(answerToken(attempt, early))}`)).statusCode).toBe(200);
+    expect((await get(url)).statusCode).toBe(404);
+    expect((await get(url, b.keyHeaders)).statusCode).toBe(404);
+    const other = await scoredAttempt();
+    expect((await get(`${url}?access_token=${encodeURIComponent(attemptToken(other.attempt))}`)).statusCode).toBe(404);
+    expect((await get(`${url}?access_token=${encodeURIComponent(answerToken(other.attempt, other.early))}`)).statusCode).toBe(404);
+  });
+});
+
+const png = (size: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size - 8)]);
+const webm = (size: number) => {
+  const head = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.from('....webm....')]);
+  return Buffer.concat([head, randomBytes(size - head.length)]);
+};
+
+function form(fields: Record<string, string>, file: Buffer) {
+  const boundary = `----assay${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  // The file first, the fields after: the handler reads them in any order.
+  chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="take.webm"\r\nContent-Type: video/webm\r\n\r\n`), file, Buffer.from('\r\n'));
+  for (const [name, value] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('answer media', () => {
+  async function runningAnswer(type: QuestionType, values: Partial<AttemptRow> = {}) {
+    const assessment = await insertAssessment(db(), a.workspace.id);
+    const question = frozenQuestion(type);
+    const revision = await insertRevision(db(), assessment, [question]);
+    const attempt = await insertAttempt(db(), assessment, { status: 'started', started: new Date(), endsAt: new Date(Date.now() + 3_600_000), revisionId: revision.id, ...values });
+    const answer = await insertAnswer(db(), attempt, question._id, { response: null });
+    return { attempt, answer, url: `/assessments/answers/${encodeURIComponent(answerToken(attempt, answer))}/media` };
+  }
+  const json = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
+  const part = (url: string, fields: Record<string, string>, bytes: Buffer) => {
+    const body = form(fields, bytes);
+    return t.app.inject({ method: 'POST', url, payload: body.payload, headers: body.headers });
+  };
+  const stored = async (path: string) => {
+    const file = await t.runtime.storage.get(path);
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.body) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+  const reloadAnswer = async (answer: AnswerRow) => (await db().select().from(answers).where(and(eq(answers.workspaceId, answer.workspaceId), eq(answers.id, answer.id))))[0];
+
+  it('takes a single upload as JSON and records it as the answer\'s media', async () => {
+    const { answer, url } = await runningAnswer('whiteboard');
+    const bytes = png(2000);
+    const response = await json(url, { isLast: true, recordId: 'board', partNumber: 1, data: bytes.toString('base64'), fileName: 'board' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ complete: true, media: { content_type: 'image/png', size: 2000, name: 'board.png' } });
+    const media = (await reloadAnswer(answer)).media;
+    expect(media).toHaveLength(1);
+    expect((await stored(media[0].path)).equals(bytes)).toBe(true);
+  });
+
+  it('assembles chunks sent out of order, with a replayed part, into one file', async () => {
+    const { answer, url } = await runningAnswer('video');
+    const whole = webm(3 * 1000);
+    const chunks = [whole.subarray(0, 1000), whole.subarray(1000, 2000), whole.subarray(2000)];
+    const send = (n: number, isLast = false) => part(url, { isLast: String(isLast), recordId: 'take-1', partNumber: String(n), totalChunks: '3' }, chunks[n - 1]);
+    const third = await send(3, true);
+    expect(third.json()).toMatchObject({ complete: false, received_parts: [3], missing_parts: [1, 2] });
+    expect((await send(1)).json()).toMatchObject({ complete: false, missing_parts: [2] });
+    expect((await send(1)).json()).toMatchObject({ complete: false, received_parts: [1, 3], missing_parts: [2] });
+    const done = await send(2);
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ complete: true, media: { content_type: 'video/webm', size: 3000 } });
+    const media = (await reloadAnswer(answer)).media;
+    expect((await stored(media[0].path)).equals(whole)).toBe(true);
+    expect(await db().select().from(answerUploadParts).where(eq(answerUploadParts.answerId, answer.id))).toHaveLength(0);
+    // A part replayed after assembly answers the same file and changes nothing.
+    expect((await send(2)).json()).toMatchObject({ complete: true, media: { path: media[0].path } });
+    expect((await reloadAnswer(answer)).media).toEqual(media);
+  });
+
+  it('without totalChunks, a last part that came first completes when sent again', async () => {
+    const { url } = await runningAnswer('audio');
+    const whole = webm(1600);
+    const send = (n: number, isLast: boolean) => json(url, { isLast, recordId: 'a', partNumber: n, data: whole.subarray((n - 1) * 800, n * 800).toString('base64') });
+    expect((await send(2, true)).json()).toMatchObject({ complete: false, missing_parts: [1] });
+    expect((await send(1, false)).json()).toMatchObject({ complete: false, missing_parts: [] });
+    expect((await send(2, true)).json()).toMatchObject({ complete: true, media: { size: 1600 } });
+  });
+
+  it('refuses a wrong type, a question without media, a closed attempt, an oversized part and a foreign token', async () => {
+    const audio = await runningAnswer('audio');
+    const wrongType = await json(audio.url, { isLast: true, recordId: 'x', partNumber: 1, data: png(100).toString('base64') });
+    expect(wrongType.statusCode).toBe(415);
+    const essay = await runningAnswer('essay');
+    expect((await json(essay.url, { isLast: true, recordId: 'x', partNumber: 1, data: png(100).toString('base64') })).json().code).toBe('media_not_accepted');
+    const finished = await runningAnswer('whiteboard', { status: 'finished' });
+    expect((await json(finished.url, { isLast: true, recordId: 'x', partNumber: 1, data: png(100).toString('base64') })).json().code).toBe('attempt_not_started');
+    const late = await runningAnswer('whiteboard', { endsAt: new Date(Date.now() - 1000) });
+    expect((await json(late.url, { isLast: true, recordId: 'x', partNumber: 1, data: png(100).toString('base64') })).json().code).toBe('attempt_time_over');
+    const large = await part(audio.url, { isLast: 'true', recordId: 'large', partNumber: '1' }, webm(mediaLimits.maxPartBytes));
+    expect(large.json()).toMatchObject({ complete: true, media: { size: mediaLimits.maxPartBytes } });
+    const big = await part(audio.url, { isLast: 'false', recordId: 'big', partNumber: '1' }, webm(mediaLimits.maxPartBytes + 1));
+    expect(big.statusCode).toBe(413);
+    const missingData = await json(audio.url, { isLast: true, recordId: 'x', partNumber: 1 });
+    expect(missingData.statusCode).toBe(400);
+    expect(missingData.json().details[0].field).toBe('body/data');
+    const forged = `${a.workspace.id}.${audio.answer.id}.${'A'.repeat(32)}`;
+    expect((await json(`/assessments/answers/${forged}/media`, { isLast: true, recordId: 'x', partNumber: 1, data: webm(100).toString('base64') })).statusCode).toBe(404);
+    // Rotating the attempt's nonce revokes the answer's link.
+    await db().update(attempts).set({ tokenNonce: 'rotated' }).where(eq(attempts.id, audio.attempt.id));
+    expect((await json(audio.url, { isLast: true, recordId: 'x', partNumber: 1, data: webm(100).toString('base64') })).statusCode).toBe(404);
+  });
+
+  it('delete clears the media and its file, only while the attempt runs', async () => {
+    const { attempt, answer, url } = await runningAnswer('file');
+    const done = await json(url, { isLast: true, recordId: 'doc', partNumber: 1, data: png(500).toString('base64') });
+    const path = done.json().media.path as string;
+    await json(url, { isLast: false, recordId: 'pending', partNumber: 1, data: png(500).toString('base64') });
+    const deleted = await t.app.inject({ method: 'DELETE', url });
+    expect(deleted.json()).toEqual({ deleted: 1 });
+    expect((await reloadAnswer(answer)).media).toEqual([]);
+    expect(await t.runtime.storage.exists(path)).toBe(false);
+    expect(await db().select().from(answerUploadParts).where(eq(answerUploadParts.answerId, answer.id))).toHaveLength(0);
+    await db().update(attempts).set({ status: 'finished' }).where(eq(attempts.id, attempt.id));
+    expect((await t.app.inject({ method: 'DELETE', url })).statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,64 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { SessionTokens } from '../../../platform/auth/jwt.js';
+import type { DbOrTx } from '../../../platform/db/client.js';
+import { AppError, forbidden, notFound } from '../../../platform/errors.js';
+import { tokenIds, tokenMatches } from '../attempt-tokens.js';
+import { answers } from '../schema.js';
+import { attemptForReader } from '../admin/attempt-access.js';
+import { findAttemptRecord, isLocked, revisionQuestions, type AttemptRecord } from '../admin/attempt-view.js';
+import { answerView, candidateSeesResults, questionOrder, type AnswerReader, type AnswerView } from './answer-view.js';
+
+const lockedError = () => new AppError(403, 'attempt_locked', 'The results of this attempt are locked: unlock it first (bulk unlock)');
+
+async function views(db: DbOrTx, record: AttemptRecord, reader: AnswerReader, rows: (typeof answers.$inferSelect)[]): Promise<AnswerView[]> {
+  const questions = await revisionQuestions(db, record.attempt);
+  const byId = new Map(questions.map((q) => [q._id, q]));
+  const showResults = candidateSeesResults(record);
+  return rows.sort(questionOrder(questions)).map((row) => answerView(row, byId.get(row.questionId), reader, showResults));
+}
+
+/**
+ * GET /assessments/attempts/:attemptId/answers: a manager (workspace credentials with
+ * list_attempts; 403 `attempt_locked` while the results are locked) or the candidate (no
+ * credentials, `access_token` = the attempt's access token).
+ */
+export async function findAttemptAnswers(db: DbOrTx, tokens: SessionTokens, request: FastifyRequest, attemptId: string, accessToken?: string): Promise<AnswerView[]> {
+  const { record, reader } = await attemptForReader(db, tokens, request, attemptId, accessToken, 'list_attempts');
+  if (reader === 'manager' && isLocked(record)) throw lockedError();
+  const rows = await db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.workspaceId, record.attempt.workspaceId), eq(answers.attemptId, record.attempt.id)))
+    .orderBy(asc(answers.id));
+  return views(db, record, reader, rows);
+}
+
+/**
+ * GET /assessments/answers/:id. With workspace credentials (list_attempts): any answer of the
+ * workspace (403 `attempt_locked` while locked). Without: `access_token` is the candidate's
+ * attempt access token or this answer's own token (the media link), checked against the attempt's
+ * current nonce; anything else is a 404.
+ */
+export async function findAnswer(db: DbOrTx, tokens: SessionTokens, request: FastifyRequest, answerId: string, accessToken?: string): Promise<AnswerView> {
+  const tenant = request.tenant;
+  if (tenant) {
+    if (!tenant.permissions.has('list_attempts')) throw forbidden('Missing permission list_attempts', 'missing_permission');
+    const [row] = await db.select().from(answers).where(and(eq(answers.workspaceId, tenant.workspaceId), eq(answers.id, answerId)));
+    const record = row && (await findAttemptRecord(db, tenant, row.attemptId).catch(() => undefined));
+    if (!row || !record) throw notFound('Answer');
+    if (isLocked(record)) throw lockedError();
+    return (await views(db, record, 'manager', [row]))[0];
+  }
+  const ids = accessToken ? tokenIds(accessToken) : undefined;
+  if (!accessToken || !ids) throw notFound('Answer');
+  const [row] = await db.select().from(answers).where(and(eq(answers.workspaceId, ids.workspaceId), eq(answers.id, answerId)));
+  const record = row && (await findAttemptRecord(db, { workspaceId: ids.workspaceId, allowedSubaccountIds: [] }, row.attemptId).catch(() => undefined));
+  if (!row || !record) throw notFound('Answer');
+  const { workspaceId, id: attemptId, tokenNonce: nonce } = record.attempt;
+  const valid = ids.id === row.id
+    ? tokenMatches(tokens, 'answer', accessToken, { workspaceId, id: row.id, nonce })
+    : ids.id === attemptId && tokenMatches(tokens, 'attempt', accessToken, { workspaceId, id: attemptId, nonce });
+  if (!valid) throw notFound('Answer');
+  return (await views(db, record, 'candidate', [row]))[0];
+}
