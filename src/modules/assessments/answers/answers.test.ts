@@ -128,6 +128,26 @@ describe('answer media', () => {
     expect((await stored(media[0].path)).equals(bytes)).toBe(true);
   });
 
+  it('the candidate gets the upload token from its questions: for questions answered with a file only', async () => {
+    const assessment = await insertAssessment(db(), a.workspace.id);
+    const board = frozenQuestion('whiteboard');
+    const choice = frozenQuestion('question');
+    const revision = await insertRevision(db(), assessment, [board, choice]);
+    const attempt = await insertAttempt(db(), assessment, { status: 'started', started: new Date(), endsAt: new Date(Date.now() + 3_600_000), revisionId: revision.id });
+    const boardAnswer = await insertAnswer(db(), attempt, board._id, { response: null });
+    await insertAnswer(db(), attempt, choice._id, { response: null });
+
+    const read = await get(`/candidate/attempts/${encodeURIComponent(attemptToken(attempt))}/questions`);
+    expect(read.statusCode).toBe(200);
+    const tokens = new Map((read.json() as { answers: Array<{ question_id: string; media_token: string | null }> }).answers.map((x) => [x.question_id, x.media_token]));
+    expect(tokens.get(choice._id)).toBeNull();
+    const token = tokens.get(board._id);
+    expect(token).toEqual(expect.any(String));
+    const upload = await json(`/assessments/answers/${encodeURIComponent(token!)}/media`, { isLast: true, recordId: 'board', partNumber: 1, data: png(500).toString('base64'), fileName: 'board' });
+    expect(upload.statusCode).toBe(200);
+    expect((await reloadAnswer(boardAnswer)).media).toHaveLength(1);
+  });
+
   it('assembles chunks sent out of order, with a replayed part, into one file', async () => {
     const { answer, url } = await runningAnswer('video');
     const whole = webm(3 * 1000);

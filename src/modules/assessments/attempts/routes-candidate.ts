@@ -99,7 +99,7 @@ export async function candidateRoutes(app: FastifyInstance, { runtime }: { runti
     },
   }, async (request) => {
     const attempt = await attemptByToken(db, runtime, request.params.token);
-    return readAttemptQuestions(db, attempt, await revisionOf(db, attempt));
+    return readAttemptQuestions(db, runtime.tokens, attempt, await revisionOf(db, attempt));
   });
 
   typed.put('/candidate/attempts/:token/answers/:questionId', {

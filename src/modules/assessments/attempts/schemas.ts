@@ -88,6 +88,9 @@ export const SavedResponse = Type.Object({
   response: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   revision: Type.Integer({ description: 'The client revision of the stored response (0: never saved)' }),
   saved_at: NullableDateTime,
+  media_token: Type.Union([Type.String(), Type.Null()], {
+    description: 'audio, video, whiteboard and file questions: the token to upload the answer\'s file with (`POST /assessments/answers/:token/media`); null for other types',
+  }),
 });
 
 export const CandidateQuestions = Type.Object(
