@@ -139,7 +139,7 @@ describe('answer media', () => {
 
     const read = await get(`/candidate/attempts/${encodeURIComponent(attemptToken(attempt))}/questions`);
     expect(read.statusCode).toBe(200);
-    const tokens = new Map((read.json() as { answers: Array<{ question_id: string; media_token: string | null }> }).answers.map((x) => [x.question_id, x.media_token]));
+    const tokens = new Map(read.json<{ answers: Array<{ question_id: string; media_token: string | null }> }>().answers.map((x) => [x.question_id, x.media_token]));
     expect(tokens.get(choice._id)).toBeNull();
     const token = tokens.get(board._id);
     expect(token).toEqual(expect.any(String));
