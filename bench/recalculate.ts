@@ -76,7 +76,7 @@ async function prepare(runtime: Runtime): Promise<{ tenant: AttemptTenant; selec
 
 /**
  * The stored result of each attempt as writeAttemptScores takes it, without scoring anything: the
- * answers are read once, whole (as loadAnswers reads them) with their stored scores.
+ * answers are read once, with the columns loadAnswers reads plus their stored scores.
  */
 type StoredAttempt = Pick<AttemptRow, 'id' | 'status' | 'revisionId' | 'score' | 'totalScore' | 'maxScore' | 'breakdown'>;
 
@@ -94,7 +94,13 @@ async function storedBatch(tx: DbOrTx, workspaceId: string, assessmentId: string
 
 async function storedWrites(db: DbOrTx, workspaceId: string, batch: readonly StoredAttempt[]): Promise<AttemptScoreWrite[]> {
   await loadRevisions(db, workspaceId, batch.map((row) => row.revisionId!));
-  const rows = await db.select().from(answers).where(and(eq(answers.workspaceId, workspaceId), inArray(answers.attemptId, batch.map((row) => row.id))));
+  const rows = await db
+    .select({
+      id: answers.id, attemptId: answers.attemptId, questionId: answers.questionId, response: answers.response, autoResult: answers.autoResult, review: answers.review,
+      score: answers.score, maxScore: answers.maxScore, status: answers.status,
+    })
+    .from(answers)
+    .where(and(eq(answers.workspaceId, workspaceId), inArray(answers.attemptId, batch.map((row) => row.id))));
   const answersOf = new Map<string, typeof rows>();
   for (const row of rows) answersOf.set(row.attemptId, [...(answersOf.get(row.attemptId) ?? []), row]);
   return batch.map((attempt) => {
