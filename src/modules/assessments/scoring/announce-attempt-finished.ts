@@ -105,16 +105,24 @@ export async function announceAttemptFinished(tx: DbOrTx, runtime: Runtime, atte
   }
   if (messages.length > 0) await queueMails(tx, messages);
 
-  if (attempt.webhookUrl && usableUrl(runtime, attempt)) {
-    const applicationId = attempt.external.application_id;
-    const payload: AttemptFinishedPayload = {
-      attempt_id: attempt.id,
-      application_id: typeof applicationId === 'string' ? applicationId : null,
-      assessment_id: attempt.assessmentId,
-      status: 'finished',
-      score: result.score,
-      title: assessment,
-    };
-    await enqueueWebhook(tx, { workspaceId: attempt.workspaceId, url: attempt.webhookUrl, secret: attemptWebhookSecret(runtime, attempt), eventType: ATTEMPT_FINISHED, payload });
-  }
+  await queueFinishedWebhook(tx, runtime, attempt, result.score, assessment);
+}
+
+/**
+ * The `attempt.finished` event to the attempt's webhook_url (the seed's Assessment Webhook body), in
+ * the caller's transaction; answers false when the attempt has no usable URL.
+ */
+export async function queueFinishedWebhook(tx: DbOrTx, runtime: Runtime, attempt: AttemptRow, score: number | null, title: string): Promise<boolean> {
+  if (!attempt.webhookUrl || !usableUrl(runtime, attempt)) return false;
+  const applicationId = attempt.external.application_id;
+  const payload: AttemptFinishedPayload = {
+    attempt_id: attempt.id,
+    application_id: typeof applicationId === 'string' ? applicationId : null,
+    assessment_id: attempt.assessmentId,
+    status: 'finished',
+    score,
+    title,
+  };
+  await enqueueWebhook(tx, { workspaceId: attempt.workspaceId, url: attempt.webhookUrl, secret: attemptWebhookSecret(runtime, attempt), eventType: ATTEMPT_FINISHED, payload });
+  return true;
 }

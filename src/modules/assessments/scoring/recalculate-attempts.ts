@@ -4,7 +4,6 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { enqueueJob } from '../../../platform/jobs/enqueue-job.js';
 import { defineJob } from '../../../platform/jobs/define-job.js';
-import { enqueueWebhook } from '../../../platform/webhooks/enqueue-webhook.js';
 import { newId } from '../../../platform/ids.js';
 import { assessments, attempts, type AttemptRow, type AttemptStatus } from '../schema.js';
 import { loadAnswers, loadRevisions } from './load-scoring-input.js';
@@ -12,7 +11,7 @@ import { scoreAttempt } from './score-attempt.js';
 import type { AttemptScore } from './score-types.js';
 import { writeAttemptScores, type AttemptScoreWrite } from './write-attempt-scores.js';
 import { attemptScope, checkScorable, lockAttempt, type AttemptTenant } from './find-scored-attempt.js';
-import { ATTEMPT_FINISHED, attemptWebhookSecret, type AttemptFinishedPayload } from './announce-attempt-finished.js';
+import { queueFinishedWebhook } from './announce-attempt-finished.js';
 
 /** What rescoring reads of an attempt row. */
 export type RescoredRow = Pick<AttemptRow, 'workspaceId' | 'id' | 'status' | 'revisionId'>;
@@ -76,17 +75,8 @@ export async function syncAttempt(tx: DbOrTx, runtime: Runtime, tenant: AttemptT
     .from(assessments)
     .where(and(eq(assessments.workspaceId, attempt.workspaceId), eq(assessments.id, attempt.assessmentId)));
   const revisions = await loadRevisions(tx, attempt.workspaceId, [attempt.revisionId!]);
-  const applicationId = attempt.external.application_id;
-  const payload: AttemptFinishedPayload = {
-    attempt_id: attempt.id,
-    application_id: typeof applicationId === 'string' ? applicationId : null,
-    assessment_id: attempt.assessmentId,
-    status: 'finished',
-    score: result.score,
-    title: revisions.get(attempt.revisionId!)?.name ?? assessment?.name ?? '',
-  };
-  await enqueueWebhook(tx, { workspaceId: attempt.workspaceId, url: attempt.webhookUrl, secret: attemptWebhookSecret(runtime, attempt), eventType: ATTEMPT_FINISHED, payload });
-  return { ...done, webhookQueued: true };
+  const title = revisions.get(attempt.revisionId!)?.name ?? assessment?.name ?? '';
+  return { ...done, webhookQueued: await queueFinishedWebhook(tx, runtime, attempt, result.score, title) };
 }
 
 /** What a bulk recalculation covers: attempts named by id, and every attempt of the assessments named. */
