@@ -117,7 +117,9 @@ export async function nextBatch(tx: DbOrTx, tenant: AttemptTenant, selection: Re
     .select({ workspaceId: attempts.workspaceId, id: attempts.id, status: attempts.status, revisionId: attempts.revisionId })
     .from(attempts)
     .where(condition)
-    .orderBy(asc(attempts.id))
+    // The primary key's order: the batch is read off its index and stops at `limit`, where sorting by
+    // id alone made the planner read and sort every remaining attempt of the selection per batch.
+    .orderBy(asc(attempts.workspaceId), asc(attempts.id))
     .limit(limit)
     .for('update');
 }
