@@ -1,12 +1,14 @@
 import { benchGetById } from './get-by-id.js';
 import { benchExports } from './exports.js';
 import { benchJudge } from './judge.js';
+import { benchJobs } from './jobs.js';
 
 /** `npm run bench [name]`: every benchmark, each printing ratios against its own baseline in the same run. */
 const benches: Array<[string, () => Promise<void>]> = [
   ['get-by-id', benchGetById],
   ['exports', benchExports],
   ['judge', benchJudge],
+  ['jobs', benchJobs],
 ];
 
 const only = process.argv[2];

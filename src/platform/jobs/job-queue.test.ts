@@ -4,6 +4,7 @@ import type { Runtime } from '../runtime.js';
 import { enqueueJob, enqueueJobs } from './enqueue-job.js';
 import { eventually, workerDatabase, workerRuntime, type WorkerDatabase } from '../../../test/support/worker-database.js';
 import { openDatabase } from '../db/client.js';
+import { RELAY_BATCH, RELAY_DEPTH } from './relay-outbox.js';
 
 describe('job queue', () => {
   let store: WorkerDatabase;
@@ -113,6 +114,36 @@ describe('job queue', () => {
       const [done] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'test.burst' AND state = 'completed'`);
       return done.count === burst;
     }, 20_000, 'every burst job completed');
+  });
+
+  it('keeps a large backlog in the outbox and feeds pg-boss as the workers use it up', async () => {
+    const backlog = RELAY_DEPTH + 2 * RELAY_BATCH + 500;
+    const handled = new Map<number, number>();
+    let deepest = 0;
+    let heldInOutbox = 0;
+    await runtime.jobs.register<{ n: number }>(
+      'test.backlog',
+      async (job) => {
+        handled.set(job.data.n, (handled.get(job.data.n) ?? 0) + 1);
+        // Some jobs look at both sides while the backlog is worked.
+        if (job.data.n % 100 !== 0) return;
+        const [row] = await database.query<{ waiting: number; outbox: number }>(
+          `SELECT (SELECT count(*)::int FROM pgboss.job WHERE name = 'test.backlog' AND state < 'active') AS waiting,
+                  (SELECT count(*)::int FROM job_outbox WHERE name = 'test.backlog') AS outbox`,
+        );
+        deepest = Math.max(deepest, row.waiting);
+        heldInOutbox = Math.max(heldInOutbox, row.outbox);
+      },
+      { concurrency: 32, batchSize: 16 },
+    );
+    await database.db.transaction((tx) => enqueueJobs(tx, 'test.backlog', Array.from({ length: backlog }, (_, n) => ({ n }))));
+    await eventually(async () => handled.size === backlog, 120_000, 'the whole backlog');
+
+    // pg-boss's fetch sorts every waiting job of the queue: the relay keeps that side short.
+    expect(deepest).toBeGreaterThan(0);
+    expect(deepest).toBeLessThanOrEqual(RELAY_DEPTH + RELAY_BATCH);
+    expect(heldInOutbox).toBeGreaterThan(0);
+    expect([...handled.values()].every((runs) => runs === 1)).toBe(true);
   });
 
   it('retries the failing job of a batch alone; the others complete once', async () => {

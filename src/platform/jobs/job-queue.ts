@@ -4,7 +4,7 @@ import type { Database } from '../db/client.js';
 import { bossDb } from './boss-db.js';
 import { listenForOutbox } from './outbox-listener.js';
 import { announcedQueue, announceJobs, onJobsAnnounced } from './announce-jobs.js';
-import { relayOutbox, RELAY_BATCH, type JobInsertOptions } from './relay-outbox.js';
+import { queuesWithRoom, relayOutbox, RELAY_BATCH, type JobInsertOptions } from './relay-outbox.js';
 import { workQueue, type QueueWorker } from './work-queue.js';
 
 export interface JobOptions {
@@ -62,7 +62,7 @@ export interface JobQueue {
   schedule<T extends object>(name: string, cron: string, data?: T): Promise<void>;
   /** Starts working every registered queue, the schedules and the outbox relay. */
   startWorkers(): Promise<void>;
-  /** Moves committed job_outbox rows into pg-boss now; returns how many. */
+  /** Moves committed job_outbox rows into pg-boss now, as far as each queue has room (RELAY_DEPTH); returns how many. */
   drainOutbox(): Promise<number>;
   readonly working: boolean;
   /** Runs `close` once stop() has waited for the running jobs: for what only jobs use (the SMTP pool). */
@@ -104,6 +104,10 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
   let sweepTimer: NodeJS.Timeout | undefined;
   let draining: Promise<void> | undefined;
   let drainAgain = false;
+  /** The last drain left rows of a full queue in the outbox: workers ask for more as they use up the rest. */
+  let heldBack = false;
+  let claimedSinceDrain = 0;
+  const bossSchema = settings.schema ?? 'pgboss';
 
   const started = (): Promise<PgBoss> => {
     if (stopped) return Promise.reject(new Error('the job queue is stopped'));
@@ -155,7 +159,7 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
       // The handler is looked up per job, so registering a queue again replaces it.
       const handler = (job: Job<unknown>) => definition(name).handler(job);
       const { concurrency, batchSize } = options;
-      workers.set(name, workQueue(instance, name, handler, { concurrency, batchSize, pollingIntervalMs: pollingIntervalSeconds * 1000 }, log));
+      workers.set(name, workQueue(instance, name, handler, { concurrency, batchSize, pollingIntervalMs: pollingIntervalSeconds * 1000, onFetch: paceRelay }, log));
     }
     const cron = definitions.get(name)?.cron;
     if (cron) await instance.schedule(name, cron.expression, cron.data, { tz: 'UTC' });
@@ -181,8 +185,12 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
       queues.set(name, insertOptions(name));
     }
     let moved = 0;
+    heldBack = false;
     for (;;) {
-      const rows = await relayOutbox(database, instance, queues);
+      const open = await queuesWithRoom(database, bossSchema, [...queues.keys()]);
+      if (open.size < queues.size) heldBack = true;
+      if (open.size === 0) break;
+      const rows = await relayOutbox(database, instance, new Map([...queues].filter(([name]) => open.has(name))));
       moved += rows.length;
       if (rows.length > 0) announceJobs(database, new Set(rows.map((row) => row.name)));
       if (rows.length < RELAY_BATCH) break;
@@ -207,6 +215,16 @@ export function createJobQueue(database: Database, log: Logger, settings: JobQue
     })().finally(() => {
       draining = undefined;
     });
+  };
+
+  /** Relays again once workers have claimed half a batch since, or a fetch came up short, while rows are held back. */
+  const paceRelay = (claimed: number, wanted: number): void => {
+    if (!heldBack) return;
+    claimedSinceDrain += claimed;
+    if (claimed < wanted || claimedSinceDrain >= RELAY_BATCH / 2) {
+      claimedSinceDrain = 0;
+      requestDrain();
+    }
   };
 
   return {

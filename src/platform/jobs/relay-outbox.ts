@@ -5,6 +5,29 @@ import { inBossTransaction } from './boss-db.js';
 /** Outbox rows moved per transaction: one DELETE and one pg-boss INSERT of this many rows. */
 export const RELAY_BATCH = 1000;
 
+/**
+ * A queue takes more rows from the outbox only while fewer than this many of its jobs wait in
+ * pg-boss. pg-boss's fetch sorts every waiting job of the queue (priority, created_on) to pick a
+ * batch, so its cost grows with the backlog there; the outbox is read in id order through its key
+ * whatever its size. Keeping the pg-boss side short keeps each fetch cheap (10,000 jobs moved at
+ * once made every fetch sort 10,000 rows).
+ */
+export const RELAY_DEPTH = RELAY_BATCH;
+
+/**
+ * The queues of `names` with room for another batch: fewer than RELAY_DEPTH jobs ready in pg-boss
+ * (delayed ones do not count; counted up to that bound through pg-boss's index of waiting jobs).
+ */
+export async function queuesWithRoom(database: Database, schema: string, names: readonly string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const rows = await database.query<{ name: string }>(
+    `SELECT q.name FROM unnest($1::text[]) AS q(name)
+      WHERE (SELECT count(*) FROM (SELECT 1 FROM ${schema}.job j WHERE j.name = q.name AND j.state < 'active' AND j.start_after < now() LIMIT $2) AS waiting) < $2`,
+    [names, RELAY_DEPTH],
+  );
+  return new Set(rows.map((row) => row.name));
+}
+
 interface OutboxRow {
   id: string;
   name: string;

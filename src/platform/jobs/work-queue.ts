@@ -9,6 +9,8 @@ export interface QueueWorkerOptions {
   batchSize: number;
   /** How often an idle worker looks for jobs nobody announced (retries, delayed jobs, cron). */
   pollingIntervalMs: number;
+  /** Told after each fetch how many jobs it claimed of how many it had room for (the relay paces itself on it). */
+  onFetch?: (claimed: number, wanted: number) => void;
 }
 
 export interface QueueWorker {
@@ -92,6 +94,7 @@ export function workQueue(
     while (!stopped && concurrency - running.size >= batchSize) {
       const wanted = concurrency - running.size;
       const jobs = (await boss.fetch<unknown>(name, { batchSize: wanted, includeMetadata: true })) as Fetched[];
+      options.onFetch?.(jobs.length, wanted);
       for (const job of jobs) {
         const task = run(job).finally(() => {
           running.delete(job.id);
