@@ -2,6 +2,7 @@ import { benchGetById } from './get-by-id.js';
 import { benchExports } from './exports.js';
 import { benchJudge } from './judge.js';
 import { benchJobs } from './jobs.js';
+import { benchHiringEvent } from './hiring-event.js';
 
 /** `npm run bench [name]`: every benchmark, each printing ratios against its own baseline in the same run. */
 const benches: Array<[string, () => Promise<void>]> = [
@@ -9,6 +10,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['exports', benchExports],
   ['judge', benchJudge],
   ['jobs', benchJobs],
+  ['hiring-event', benchHiringEvent],
 ];
 
 const only = process.argv[2];
