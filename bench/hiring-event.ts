@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { and, eq } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/log.js';
@@ -43,6 +44,8 @@ interface Step {
   result: HiringResult;
   violations: number;
   load: string;
+  /** The server's event-loop utilization over the run (1 = its one thread never idle). */
+  serverBusy: number;
 }
 
 const ms = (value: number) => value.toFixed(1);
@@ -142,9 +145,10 @@ async function benchDatabase(databaseUrl: string | undefined, steps: number[], p
       const prepared = await prepare(runtime, workspace.id, n);
       for (const token of prepared.warmupTokens) await warmUp(app, token, prepared.questions);
       console.log(`  ${database.kind} N=${n}: ${n} attempts invited (+${WARMUP_CANDIDATES} warm-up) in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s, running ${plan.rampSeconds + plan.windowSeconds} s + ${plan.rampSeconds} s of finishes (load ${load1()})`);
+      const busy = performance.eventLoopUtilization();
       const result = await hiringClient({ ...plan, host: address.address, port: address.port, tokens: prepared.tokens, questions: prepared.questions });
       const violations = await lostSaves(runtime, workspace.id, prepared.assessmentId, prepared.attemptIds, prepared.questions, result.acked);
-      const step = { n, result, violations, load: load1() };
+      const step = { n, result, violations, load: load1(), serverBusy: performance.eventLoopUtilization(busy).utilization };
       done.push(step);
       const saves = result.windowSaves;
       console.log(`    save p50 ${ms(saves.p50)} p99 ${ms(saves.p99)} max ${ms(saves.max)} ms, ${Object.values(result.errors).reduce((a, b) => a + b, 0)} errors, ${violations} lost: ${held(step) ? 'held' : 'missed the goal'}`);
@@ -159,7 +163,7 @@ async function benchDatabase(databaseUrl: string | undefined, steps: number[], p
 }
 
 function rows(kind: string, steps: Step[], windowSeconds: number): string[][] {
-  return steps.map(({ n, result, violations, load }) => [
+  return steps.map(({ n, result, violations, load, serverBusy }) => [
     kind,
     String(n),
     `${result.started}/${result.arrivals}`,
@@ -175,6 +179,7 @@ function rows(kind: string, steps: Step[], windowSeconds: number): string[][] {
     String(result.acked.length / 3),
     String(violations),
     ms(result.maxTimerLagMs),
+    `${(serverBusy * 100).toFixed(0)}%`,
     load,
   ]);
 }
@@ -196,7 +201,7 @@ export async function benchHiringEvent(): Promise<void> {
       `figures over the ${plan.windowSeconds} s window; ${plan.sockets} client sockets (${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`,
   );
   const table: string[][] = [
-    ['database', 'N', 'started', 'arrive p99', 'saves sent', 'saves/s', 'save p50', 'save p99', 'save max', 'read p99', 'finish p99', 'errors', 'acked', 'lost', 'client lag', 'load'],
+    ['database', 'N', 'started', 'arrive p99', 'saves sent', 'saves/s', 'save p50', 'save p99', 'save max', 'read p99', 'finish p99', 'errors', 'acked', 'lost', 'client lag', 'server busy', 'load'],
   ];
   const verdicts: string[] = [];
   const run = async (kind: string, databaseUrl: string | undefined, steps: number[], goal: number) => {
@@ -208,7 +213,7 @@ export async function benchHiringEvent(): Promise<void> {
   if (databases.includes('pglite')) await run('pglite', undefined, custom ?? [100, 300, 1000], 1000);
   if (databases.includes('postgres') && url) await run('postgres', url, custom ?? [100, 300, 1000, 3000, 10000], 10_000);
   console.log(formatTable(table));
-  console.log('ms: latencies from the scheduled send time; arrive = open → terms → start → questions; client lag = the load thread\'s largest timer delay');
+  console.log('ms: latencies from the scheduled send time; arrive = open → terms → start → questions; client lag = the load thread\'s largest timer delay; server busy = event-loop utilization of the server\'s thread over the run');
   for (const verdict of verdicts) console.log(verdict);
   if (databases.includes('postgres') && !url) console.log('postgres: skipped (set BENCH_DATABASE_URL or DATABASE_URL)');
 }
