@@ -3,6 +3,7 @@ import { benchExports } from './exports.js';
 import { benchJudge } from './judge.js';
 import { benchJobs } from './jobs.js';
 import { benchRecalculate } from './recalculate.js';
+import { benchHiringEvent } from './hiring-event.js';
 
 /** `npm run bench [name]`: every benchmark, each printing ratios against its own baseline in the same run. */
 const benches: Array<[string, () => Promise<void>]> = [
@@ -11,6 +12,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['judge', benchJudge],
   ['jobs', benchJobs],
   ['recalculate', benchRecalculate],
+  ['hiring-event', benchHiringEvent],
 ];
 
 const only = process.argv[2];

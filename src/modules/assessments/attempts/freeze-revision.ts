@@ -87,8 +87,29 @@ export async function revisionFor(tx: DbOrTx, workspaceId: string, assessmentId:
   return raced;
 }
 
+/** Revisions read by id, per database handle: a stored revision never changes, and every candidate request reads one. */
+const revisionCache = new WeakMap<DbOrTx, Map<string, RevisionRow>>();
+const REVISION_CACHE_SIZE = 256;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** A revision by id, from memory after the first read (frozen: callers share it and never change it). */
 export async function findRevision(db: DbOrTx, workspaceId: string, revisionId: string): Promise<RevisionRow | undefined> {
+  let cache = revisionCache.get(db);
+  if (!cache) revisionCache.set(db, (cache = new Map<string, RevisionRow>()));
+  const key = `${workspaceId}.${revisionId}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
   const [revision] = await db.select().from(assessmentRevisions).where(and(eq(assessmentRevisions.workspaceId, workspaceId), eq(assessmentRevisions.id, revisionId)));
+  if (!revision) return undefined;
+  if (cache.size >= REVISION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, deepFreeze(revision));
   return revision;
 }
 
