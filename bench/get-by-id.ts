@@ -19,6 +19,7 @@ import { assessments } from '../src/modules/assessments/schema.js';
 import { publicQuestions } from '../src/modules/questions/schema.js';
 import { skillVariants } from '../src/modules/skills/schema.js';
 import { skillIdOf } from '../src/modules/skills/skill-id.js';
+import { frozenQuestion, insertAnswer, insertFinishedAttempt, insertRevision } from '../src/modules/assessments/admin/test-factory.js';
 import { formatTable, measure, type MeasureOptions } from './measure.js';
 import { httpClient, type HttpTarget } from './http-client.js';
 
@@ -95,7 +96,14 @@ async function prepare(runtime: Runtime): Promise<Scenario[]> {
     questions: catalog.map((question) => ({ _id: question.id, weight: 1 })),
     skillIds: [...new Set(catalog.flatMap((question) => question.skillIds))],
   });
+  // A finished attempt of it with five scored answers: the manager's result read.
+  const [assessment] = await db.select().from(assessments).where(eq(assessments.id, assessmentId));
+  const frozen = Array.from({ length: 5 }, () => frozenQuestion('question'));
+  const revision = await insertRevision(db, assessment, frozen);
+  const attempt = await insertFinishedAttempt(db, assessment, revision, { score: 80, totalScore: 4, maxScore: 5 });
+  for (const [index, question] of frozen.entries()) await insertAnswer(db, attempt, question._id, { score: index === 0 ? 0 : 1, maxScore: 1 });
   return [
+    { name: 'GET /assessments/:id/attempts/:attemptId', url: `/assessments/${assessmentId}/attempts/${attempt.id}`, headers: { 'x-api-key': key } },
     { name: 'GET /skills/variants/:id', url: `/skills/variants/${variantId}`, headers: { 'x-api-key': key } },
     { name: 'GET /assessments/:id', url: `/assessments/${assessmentId}`, headers: { 'x-api-key': key } },
     { name: 'GET /workspace/subaccounts/:id', url: `/workspace/subaccounts/${subaccountId}`, headers: { 'x-api-key': key } },
