@@ -4,6 +4,7 @@ import { benchJudge } from './judge.js';
 import { benchJobs } from './jobs.js';
 import { benchRecalculate } from './recalculate.js';
 import { benchHiringEvent } from './hiring-event.js';
+import { benchIdleRss } from './idle-rss.js';
 
 /** `npm run bench [name]`: every benchmark, each printing ratios against its own baseline in the same run. */
 const benches: Array<[string, () => Promise<void>]> = [
@@ -13,6 +14,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['jobs', benchJobs],
   ['recalculate', benchRecalculate],
   ['hiring-event', benchHiringEvent],
+  ['idle-rss', benchIdleRss],
 ];
 
 const only = process.argv[2];
