@@ -7,10 +7,12 @@ import { exportCsvJob } from './exports/run-export.js';
 import { sweepExportsJob } from './exports/sweep-exports.js';
 import { exportRoutes } from './exports/routes.js';
 import { sweepRateLimitsJob } from './http/sweep-rate-limits.js';
+import { operationRoutes } from './operations/routes.js';
+import { sweepOperationsJob } from './operations/sweep-operations.js';
 
-/** The platform's own routes and jobs (e-mail, webhooks, exports, sweeps): part of every runtime, ahead of the modules. */
+/** The platform's own routes and jobs (e-mail, webhooks, exports, operation progress, sweeps): part of every runtime, ahead of the modules. */
 export const platformModule = defineModule({
   name: 'platform',
-  routes: [exportRoutes],
-  jobs: [deliverMailJob, sweepMailJob, deliverWebhookJob, sweepWebhooksJob, exportCsvJob, sweepExportsJob, sweepRateLimitsJob],
+  routes: [exportRoutes, operationRoutes],
+  jobs: [deliverMailJob, sweepMailJob, deliverWebhookJob, sweepWebhooksJob, exportCsvJob, sweepExportsJob, sweepRateLimitsJob, sweepOperationsJob],
 });

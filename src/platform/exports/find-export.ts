@@ -2,21 +2,10 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Runtime } from '../runtime.js';
 import type { Tenant } from '../http/request-context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
+import { scopeHolds } from '../http/subaccount-scope.js';
 import { exportFiles } from './schema.js';
 
 type ExportRow = typeof exportFiles.$inferSelect;
-
-/**
- * Whether the caller's subaccount scope holds the export's: a caller who sees the whole workspace
- * sees every export of it; one confined to subaccounts (or scoped by x-subaccount-id) only exports
- * made within those, which can hold no one else's data.
- */
-function scopeHolds(tenant: Tenant, row: ExportRow): boolean {
-  const visible = tenant.subaccountId ? [tenant.subaccountId] : tenant.allowedSubaccountIds;
-  if (visible.length === 0) return true;
-  const made = row.subaccountId ? [row.subaccountId] : row.allowedSubaccountIds;
-  return made.length > 0 && made.every((id) => visible.includes(id));
-}
 
 /**
  * An unexpired export of the tenant's workspace within the caller's scope (404 otherwise, as if

@@ -4,7 +4,9 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { enqueueJob } from '../../../platform/jobs/enqueue-job.js';
 import { defineJob } from '../../../platform/jobs/define-job.js';
-import { newId } from '../../../platform/ids.js';
+import { startOperation } from '../../../platform/operations/start-operation.js';
+import { advanceOperation, beginStep, recordStepFailure } from '../../../platform/operations/advance-operation.js';
+import type { OperationItemError, OperationRow } from '../../../platform/operations/schema.js';
 import { assessments, attempts, type AttemptRow, type AttemptStatus } from '../schema.js';
 import { loadAnswers, loadRevisions } from './load-scoring-input.js';
 import { scoreAttempt } from './score-attempt.js';
@@ -124,12 +126,28 @@ export async function nextBatch(tx: DbOrTx, tenant: AttemptTenant, selection: Re
     .for('update');
 }
 
-/** Recalculates the next `limit` attempts of the selection after `afterId`; answers how many and the cursor (null when none was left). */
-export async function recalculateNextBatch(tx: DbOrTx, tenant: AttemptTenant, selection: RecalculationSelection, afterId: string | null, limit = RECALCULATION_BATCH): Promise<{ count: number; lastId: string | null }> {
+/** One batch recalculated: the rows it covered, the cursor after it, and the attempts it had to leave out. */
+export interface RecalculatedBatch {
+  /** Attempts of the selection read in this batch (the left-out ones included). */
+  count: number;
+  recalculated: number;
+  /** The last id of the batch; null when none was left. */
+  lastId: string | null;
+  /** Fewer rows than the limit came: nothing is left after this batch. */
+  last: boolean;
+  leftOut: OperationItemError[];
+}
+
+/** Recalculates the next `limit` attempts of the selection after `afterId`. */
+export async function recalculateNextBatch(tx: DbOrTx, tenant: AttemptTenant, selection: RecalculationSelection, afterId: string | null, limit = RECALCULATION_BATCH): Promise<RecalculatedBatch> {
   const batch = await nextBatch(tx, tenant, selection, afterId, limit);
-  if (batch.length === 0) return { count: 0, lastId: null };
+  if (batch.length === 0) return { count: 0, recalculated: 0, lastId: null, last: true, leftOut: [] };
   const done = await rescoreAttempts(tx, tenant.workspaceId, batch);
-  return { count: done.length, lastId: batch[batch.length - 1].id };
+  const scored = new Set(done.map((entry) => entry.attempt.id));
+  const leftOut = batch
+    .filter((row) => !scored.has(row.id))
+    .map((row) => ({ _id: row.id, code: 'revision_missing', message: 'The attempt has no frozen revision to score it from' }));
+  return { count: batch.length, recalculated: done.length, lastId: batch[batch.length - 1].id, last: batch.length < limit, leftOut };
 }
 
 export interface BulkRecalculation {
@@ -137,28 +155,29 @@ export interface BulkRecalculation {
   recalculated: number;
   /** Attempts named by id that are not finished or blocked, left as they are. */
   skipped: string[];
-  /** Set when the set was larger than INLINE_RECALCULATION_LIMIT: the background run's id. */
-  jobId: string | null;
+  /** Set when the set was larger than INLINE_RECALCULATION_LIMIT: the background operation (GET /operations/:id). */
+  operation: OperationRow | null;
 }
 
 export const RECALCULATE_ATTEMPTS = 'assessments.recalculate-attempts';
+/** The operation type of a background recalculation. */
+export const RECALCULATION_OPERATION = 'attempts.recalculate';
 
 export interface RecalculateAttemptsData {
-  runId: string;
+  /** The operation this run advances (its progress and checkpoint). */
+  operationId: string;
   tenant: AttemptTenant;
   selection: RecalculationSelection;
   afterId: string | null;
-  done: number;
-  total: number;
 }
 
 /**
  * POST /assessments/attempts/bulk/recalculate: the finished and blocked attempts of the selection.
- * Up to INLINE_RECALCULATION_LIMIT in this request, in one transaction; more in a background job
- * that works RECALCULATION_BATCH attempts per run, each run in its own transaction, and queues the
- * next run with its cursor and progress in that same transaction (logged at every run).
+ * Up to INLINE_RECALCULATION_LIMIT in this request, in one transaction; more in a background
+ * operation whose job works RECALCULATION_BATCH attempts per run, each run in its own transaction
+ * with its progress and the next run (see recalculateAttemptsJob).
  */
-export async function bulkRecalculate(db: Db, tenant: AttemptTenant, ids: readonly string[]): Promise<BulkRecalculation> {
+export async function bulkRecalculate(db: Db, tenant: AttemptTenant, ids: readonly string[], authorId: string | null = null): Promise<BulkRecalculation> {
   return db.transaction(async (tx) => {
     const selection = await resolveSelection(tx, tenant, ids);
     const skippedRows = selection.attemptIds.length === 0 ? [] : await tx
@@ -168,35 +187,58 @@ export async function bulkRecalculate(db: Db, tenant: AttemptTenant, ids: readon
     const skipped = skippedRows.map((row) => row.id).sort();
     const [{ total }] = await tx.select({ total: sql<number>`count(*)::int` }).from(attempts).where(selectionCondition(tenant, selection));
     if (total > INLINE_RECALCULATION_LIMIT) {
-      const runId = newId();
-      await enqueueJob(tx, RECALCULATE_ATTEMPTS, { runId, tenant, selection, afterId: null, done: 0, total } satisfies RecalculateAttemptsData);
-      return { total, recalculated: 0, skipped, jobId: runId };
+      const operation = await startOperation(tx, { tenant, type: RECALCULATION_OPERATION, permission: 'manage_attempts', authorId, total });
+      await enqueueJob(tx, RECALCULATE_ATTEMPTS, { operationId: operation.id, tenant, selection, afterId: null } satisfies RecalculateAttemptsData);
+      return { total, recalculated: 0, skipped, operation };
     }
     let recalculated = 0;
     let afterId: string | null = null;
     for (;;) {
       const batch = await recalculateNextBatch(tx, tenant, selection, afterId);
-      if (batch.lastId === null) break;
-      recalculated += batch.count;
+      recalculated += batch.recalculated;
+      if (batch.last) break;
       afterId = batch.lastId;
     }
-    return { total, recalculated, skipped, jobId: null };
+    return { total, recalculated, skipped, operation: null };
   });
 }
 
-/** One run of a background recalculation: one batch, then the next run queued with the cursor. */
+/** What the operation's reader is told of a failure: our own errors as they are, others by their code only (the log has them whole). */
+function publicMessage(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  return `The recalculation could not go on (${typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error'})`;
+}
+
+/**
+ * One run of a background recalculation, in one transaction: opens the operation's step at this
+ * run's cursor (a run whose step is already committed, e.g. retried after a lost acknowledgement,
+ * does nothing), recalculates one batch, writes the progress and queues the next run, or marks the
+ * operation done with the last batch. A failure is recorded on the operation and retried; the last
+ * retry marks it failed.
+ */
 export const recalculateAttemptsJob = defineJob<RecalculateAttemptsData>({
   name: RECALCULATE_ATTEMPTS,
   options: { retryLimit: 5, concurrency: 1 },
   async run(runtime, job) {
     const data = job.data;
-    const progress = await runtime.database.db.transaction(async (tx) => {
-      const batch = await recalculateNextBatch(tx, data.tenant, data.selection, data.afterId);
-      if (batch.lastId === null) return { done: data.done, finished: true };
-      const next: RecalculateAttemptsData = { ...data, afterId: batch.lastId, done: data.done + batch.count };
-      await enqueueJob(tx, RECALCULATE_ATTEMPTS, next);
-      return { done: next.done, finished: false };
-    });
-    runtime.log.info({ runId: data.runId, workspaceId: data.tenant.workspaceId, done: progress.done, total: data.total, finished: progress.finished }, 'attempt recalculation progress');
+    const ref = { workspaceId: data.tenant.workspaceId, operationId: data.operationId };
+    const { db } = runtime.database;
+    try {
+      const step = await db.transaction(async (tx) => {
+        const operation = await beginStep(tx, ref, data.afterId);
+        if (!operation) return null;
+        const batch = await recalculateNextBatch(tx, data.tenant, data.selection, data.afterId);
+        await advanceOperation(tx, ref, { checkpoint: batch.lastId ?? data.afterId, processed: batch.count, errors: batch.leftOut, done: batch.last });
+        if (!batch.last) await enqueueJob(tx, RECALCULATE_ATTEMPTS, { ...data, afterId: batch.lastId } satisfies RecalculateAttemptsData);
+        return { processed: operation.processed + batch.count, total: operation.total, done: batch.last };
+      });
+      if (step) runtime.log.info({ operationId: data.operationId, workspaceId: ref.workspaceId, ...step }, 'attempt recalculation progress');
+    } catch (error) {
+      const final = job.retryCount >= job.retryLimit;
+      await recordStepFailure(db, ref, publicMessage(error), final);
+      runtime.log.warn({ operationId: data.operationId, workspaceId: ref.workspaceId, err: error }, final ? 'attempt recalculation failed for good' : 'attempt recalculation step failed; will retry');
+      if (!final) throw error;
+    }
   },
 });

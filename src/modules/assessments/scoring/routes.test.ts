@@ -122,7 +122,7 @@ describe('POST /assessments/attempts/bulk/recalculate', () => {
       payload: { ids: [first.attempt.id, second.savedRevision.assessmentId, started.id] },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ total: 3, recalculated: 3, skipped: [started.id], queued: false, job_id: null });
+    expect(response.json()).toEqual({ total: 3, recalculated: 3, skipped: [started.id], queued: false, job_id: null, operation: null });
     for (const id of [first.attempt.id, second.attempt.id, sibling.id]) expect((await stored(id)).score).toBe(65);
     expect((await stored(started.id)).score).toBeNull();
 
@@ -133,29 +133,49 @@ describe('POST /assessments/attempts/bulk/recalculate', () => {
     expect(foreign.statusCode).toBe(404);
   });
 
-  it(`past ${INLINE_RECALCULATION_LIMIT} attempts runs as a chain of background batches`, async () => {
+  it(`past ${INLINE_RECALCULATION_LIMIT} attempts runs as a background operation whose progress is written with each batch`, async () => {
     const savedRevision = await insertAssessmentRevision(db(), tenant.workspace.id, revision);
     const rows = Array.from({ length: INLINE_RECALCULATION_LIMIT + 1 }, () => attemptRow(tenant.workspace.id, savedRevision, { status: 'finished' }));
-    await insertMany(db(), attempts, rows);
+    // One the recalculation has to leave out: finished, but with no frozen revision to score from.
+    const unscorable = { ...attemptRow(tenant.workspace.id, savedRevision, { status: 'finished' }), revisionId: null };
+    await insertMany(db(), attempts, [...rows, unscorable]);
     await insertMany(db(), answers, rows.flatMap((row) => answerRows(tenant.workspace.id, row.id, saved)));
 
     const response = await t.app.inject({ method: 'POST', url: '/assessments/attempts/bulk/recalculate', headers: tenant.keyHeaders, payload: { ids: [savedRevision.assessmentId] } });
     expect(response.statusCode).toBe(202);
     const body = response.json();
-    expect(body).toMatchObject({ total: INLINE_RECALCULATION_LIMIT + 1, recalculated: 0, queued: true });
+    const total = INLINE_RECALCULATION_LIMIT + 2;
+    expect(body).toMatchObject({ total, recalculated: 0, queued: true, operation: { _id: body.job_id, type: 'attempts.recalculate', status: 'queued', total, processed: 0 } });
+    const progress = async (headers = tenant.keyHeaders) => t.app.inject({ method: 'GET', url: body.operation.url, headers });
+    expect((await progress()).json()).toMatchObject({ status: 'queued', processed: 0, started: null });
+    expect((await progress(other.keyHeaders)).statusCode).toBe(404);
 
     // Work the chain here (this test app runs no workers): each run queues the next with its cursor.
-    let runs = 0;
+    const queuedRuns = async () => (await db().select().from(jobOutbox).where(eq(jobOutbox.name, RECALCULATE_ATTEMPTS))).filter((row) => (row.data as RecalculateAttemptsData).operationId === body.job_id);
+    const run = (data: RecalculateAttemptsData) => recalculateAttemptsJob.run(t.runtime, { id: 'run', name: RECALCULATE_ATTEMPTS, data, retryCount: 0, retryLimit: 0 });
+    const seen: Array<{ status: string; processed: number }> = [];
+    let firstRun: RecalculateAttemptsData | undefined;
     for (;;) {
-      const queued = (await db().select().from(jobOutbox).where(eq(jobOutbox.name, RECALCULATE_ATTEMPTS))).filter((row) => (row.data as RecalculateAttemptsData).runId === body.job_id);
+      const queued = await queuedRuns();
       if (queued.length === 0) break;
       expect(queued).toHaveLength(1);
       await db().delete(jobOutbox).where(eq(jobOutbox.id, queued[0].id));
-      await recalculateAttemptsJob.run(t.runtime, { id: queued[0].id, name: RECALCULATE_ATTEMPTS, data: queued[0].data as RecalculateAttemptsData, retryCount: 0, retryLimit: 0 });
-      runs += 1;
+      firstRun ??= queued[0].data as RecalculateAttemptsData;
+      await run(queued[0].data as RecalculateAttemptsData);
+      const { status, processed } = (await progress()).json();
+      seen.push({ status, processed });
     }
-    expect(runs).toBe(4);
-    const scores = await db().select({ score: attempts.score }).from(attempts).where(eq(attempts.assessmentId, savedRevision.assessmentId));
+    expect(seen).toEqual([{ status: 'running', processed: 500 }, { status: 'running', processed: 1000 }, { status: 'done', processed: total }]);
+    const finished = (await progress()).json();
+    expect(finished).toMatchObject({ status: 'done', total, processed: total, failed: 1, errors: [{ _id: unscorable.id, code: 'revision_missing' }], error: null });
+    expect(finished.finished).not.toBeNull();
+
+    // The first run delivered again (a lost acknowledgement): its step is committed, so it does nothing.
+    await run(firstRun!);
+    expect((await progress()).json()).toMatchObject({ status: 'done', processed: total });
+    expect(await queuedRuns()).toEqual([]);
+
+    const scores = await db().select({ score: attempts.score }).from(attempts).where(and(eq(attempts.assessmentId, savedRevision.assessmentId), inArray(attempts.id, rows.map((row) => row.id))));
     expect(scores).toHaveLength(INLINE_RECALCULATION_LIMIT + 1);
     expect(scores.every((row) => row.score === 65)).toBe(true);
   });

@@ -3,6 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { tenantOf } from '../../../platform/http/request-context.js';
 import { errorResponse } from '../../../platform/http/error-responses.js';
+import { operationView } from '../../../platform/operations/operation-view.js';
+import { actorId } from '../../workspace/actor.js';
 import { scoringDescription } from './score-attempt.js';
 import { bulkRecalculate, INLINE_RECALCULATION_LIMIT, RECALCULATION_BATCH, recalculateAttempt, syncAttempt } from './recalculate-attempts.js';
 import { scoredStatuses } from './find-scored-attempt.js';
@@ -58,14 +60,17 @@ export async function scoringRoutes(app: FastifyInstance, { runtime }: { runtime
         'Recalculates the finished and blocked attempts among `ids`, each an attempt id or an assessment id (all its attempts) of the workspace; ' +
         'an id that is neither answers 404 naming it. Attempts named by id in another status are left alone and listed in `skipped`. ' +
         `Up to ${INLINE_RECALCULATION_LIMIT} attempts are recalculated in the request, in one transaction (200, \`queued: false\`); a larger set runs as a background job ` +
-        `(202, \`queued: true\`, \`job_id\`) in batches of ${RECALCULATION_BATCH}, each batch one transaction. ${noMail}\n\n${scoringDescription}`,
+        `(202, \`queued: true\`, \`job_id\` and the \`operation\`) in batches of ${RECALCULATION_BATCH}, each batch one transaction that also writes the operation's progress. ` +
+        'Follow it with GET /operations/{job_id}: status queued → running → done (or failed after the job\'s retries), `processed` of `total`, and the attempts it ' +
+        `had to leave out in \`errors\` (\`revision_missing\`). ${noMail}\n\n${scoringDescription}`,
       'x-seed': ['coodesh:attempts/bulk-recalculate-assessment-attempt-scores'],
       body: S.BulkRecalculateBody,
       response: { 200: S.BulkRecalculateResult, 202: S.BulkRecalculateResult },
     },
   }, async (request, reply) => {
-    const done = await bulkRecalculate(db, tenantOf(request), request.body.ids);
-    const body = { total: done.total, recalculated: done.recalculated, skipped: done.skipped, queued: done.jobId !== null, job_id: done.jobId };
-    return reply.status(done.jobId ? 202 : 200).send(body);
+    const done = await bulkRecalculate(db, tenantOf(request), request.body.ids, actorId(request));
+    const operation = done.operation ? operationView(done.operation) : null;
+    const body = { total: done.total, recalculated: done.recalculated, skipped: done.skipped, queued: operation !== null, job_id: operation?._id ?? null, operation };
+    return reply.status(operation ? 202 : 200).send(body);
   });
 }

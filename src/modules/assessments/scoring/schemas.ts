@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Operation } from '../../../platform/operations/operation-view.js';
 import { attemptStatuses } from '../schema.js';
 import { questionTypes } from '../../questions/schema.js';
 import type { Language } from '../../../platform/http/request-context.js';
@@ -64,7 +65,8 @@ export const BulkRecalculateResult = Type.Object(
     recalculated: Type.Integer({ description: 'Recalculated in this request (0 when queued)' }),
     skipped: Type.Array(Type.String(), { description: 'Attempts named by id that are neither finished nor blocked: left as they are' }),
     queued: Type.Boolean({ description: 'true: the set was larger than the inline limit and runs as a background job' }),
-    job_id: Type.Union([Type.String(), Type.Null()], { description: 'The background run (its progress is logged per batch)' }),
+    job_id: Type.Union([Type.String(), Type.Null()], { description: 'The background operation\'s id (GET /operations/{job_id}); null when done in the request' }),
+    operation: Type.Union([Operation, Type.Null()], { description: 'The background operation as queued, to follow at its `url`; null when done in the request' }),
   },
   { title: 'BulkRecalculation' },
 );

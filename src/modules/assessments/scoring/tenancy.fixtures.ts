@@ -1,5 +1,7 @@
 import type { TenancyContext, TenancyFixtures } from '../../../../test/support/tenancy-registry.js';
 import { insertAssessmentRevision, insertAttempt } from './attempt-fixtures.js';
+import { startOperation } from '../../../platform/operations/start-operation.js';
+import { RECALCULATION_OPERATION } from './recalculate-attempts.js';
 import { answerTo, essayQuestion, revisionOf, singleChoice } from './score-fixtures.js';
 
 /** A finished attempt of tenant A (a choice and a reviewed essay), with its answer ids. */
@@ -14,5 +16,11 @@ export async function finishedAttemptOfA({ runtime, tenant }: TenancyContext) {
 export const tenancyFixtures: TenancyFixtures = {
   recalculateAssessmentAttempt: async (ctx) => ({ params: { participantId: (await finishedAttemptOfA(ctx)).attempt.id } }),
   syncAssessmentAttempt: async (ctx) => ({ params: { attemptId: (await finishedAttemptOfA(ctx)).attempt.id } }),
+  // The platform's progress read, with an operation of the kind this module starts.
+  getOperation: async ({ runtime, tenant }) => {
+    const operation = await runtime.database.db.transaction((tx) =>
+      startOperation(tx, { tenant: { workspaceId: tenant.workspace.id, allowedSubaccountIds: [] }, type: RECALCULATION_OPERATION, permission: 'manage_attempts', authorId: tenant.admin.id, total: 1001 }));
+    return { params: { id: operation.id } };
+  },
   bulkRecalculateAttemptScores: async (ctx) => ({ body: { ids: [(await finishedAttemptOfA(ctx)).attempt.id] } }),
 };
