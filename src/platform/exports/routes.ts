@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Runtime } from '../runtime.js';
 import { tenantOf } from '../http/request-context.js';
 import { idPattern } from '../ids.js';
-import { sendStoredFile } from '../storage/send-file.js';
+import { fileResponses, sendStoredFile } from '../storage/send-file.js';
 import { csvResponse } from './csv-export.js';
 import { ExportFile, exportFileView } from './export-file.js';
 import { findExport, requireDone } from './find-export.js';
@@ -44,12 +44,14 @@ export async function exportRoutes(app: FastifyInstance, { runtime }: { runtime:
       params: Params,
       response: {
         200: csvResponse,
+        206: fileResponses('The file')[206],
         302: { description: 'Redirect to a short-lived signed URL of the file (S3 storage)' },
         409: errorResponse('The export is queued, running or failed (`export_not_ready`).'),
+        416: errorResponse('The `Range` asked for lies past the end of the file (`range_not_satisfiable`).'),
       },
     },
   }, async (request, reply) => {
     const row = requireDone(await findExport(runtime, tenantOf(request), request.params.id));
-    return sendStoredFile(reply, runtime.storage, row.storageKey, { fileName: row.fileName });
+    return sendStoredFile(reply, runtime.storage, row.storageKey, { fileName: row.fileName, range: request.headers.range });
   });
 }

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../errors.js';
 import { storageKey, type FileStorage, type StoredFile } from './storage.js';
+import { RangeNotSatisfiable, resolveRange } from './byte-range.js';
 
 interface Meta {
   contentType: string;
@@ -70,7 +71,7 @@ export function diskStorage(rootDir: string): FileStorage {
       return { key, size, contentType } satisfies StoredFile;
     },
 
-    async get(key) {
+    async get(key, options = {}) {
       const path = pathOf(key);
       // Open first, then stat the handle: a delete in between cannot turn into a stream error.
       const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -81,8 +82,13 @@ export function diskStorage(rootDir: string): FileStorage {
         await handle.close();
         throw notFound('File');
       }
+      const range = options.range && resolveRange(options.range, info.size);
+      if (range === null) {
+        await handle.close();
+        throw new RangeNotSatisfiable(info.size);
+      }
       const { contentType } = await readMeta(key);
-      return { key, size: info.size, contentType, body: handle.createReadStream() };
+      return { key, size: info.size, contentType, body: handle.createReadStream(range ?? {}), ...(range ? { range } : {}) };
     },
 
     async exists(key) {

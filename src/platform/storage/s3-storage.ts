@@ -4,6 +4,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { notFound } from '../errors.js';
 import { attachmentDisposition, storageKey, type FileStorage } from './storage.js';
+import { RangeNotSatisfiable, rangeHeader, resolveRange, type ByteRange } from './byte-range.js';
 
 export interface S3StorageConfig {
   bucket: string;
@@ -45,6 +46,15 @@ export function s3Storage(config: S3StorageConfig): FileStorage {
   const client = new S3Client(s3ClientConfig(config));
   const Bucket = config.bucket;
 
+  /** A suffix range as first and last byte: not every S3-compatible server takes `bytes=-n`. */
+  async function explicitRange(Key: string, range: ByteRange): Promise<ByteRange> {
+    const head = await client.send(new HeadObjectCommand({ Bucket, Key }));
+    const size = head.ContentLength ?? 0;
+    const resolved = resolveRange(range, size);
+    if (!resolved) throw new RangeNotSatisfiable(size);
+    return resolved;
+  }
+
   return {
     driver: 's3',
 
@@ -69,18 +79,25 @@ export function s3Storage(config: S3StorageConfig): FileStorage {
       return { key, size, contentType };
     },
 
-    async get(key) {
+    async get(key, options = {}) {
       const Key = storageKey(key);
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket, Key }));
+        const range = options.range && 'suffix' in options.range ? await explicitRange(Key, options.range) : options.range;
+        const object = await client.send(new GetObjectCommand({ Bucket, Key, ...(range ? { Range: rangeHeader(range) } : {}) }));
+        const served = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(object.ContentRange ?? '');
         return {
           key,
-          size: object.ContentLength ?? 0,
+          size: served ? Number(served[3]) : (object.ContentLength ?? 0),
           contentType: object.ContentType ?? 'application/octet-stream',
           body: object.Body as Readable,
+          ...(served ? { range: { start: Number(served[1]), end: Number(served[2]) } } : {}),
         };
       } catch (error) {
         if (isMissing(error)) throw notFound('File');
+        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 416) {
+          const head = await client.send(new HeadObjectCommand({ Bucket, Key }));
+          throw new RangeNotSatisfiable(head.ContentLength ?? 0);
+        }
         throw error;
       }
     },

@@ -12,6 +12,7 @@ import { createRuntime } from '../create-runtime.js';
 import { createStorage } from './create-storage.js';
 import { s3Storage } from './s3-storage.js';
 import { storageKey, type FileStorage } from './storage.js';
+import type { ByteRange } from './byte-range.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'assay-storage-'));
 const bucket = 'assay-test';
@@ -79,6 +80,21 @@ describe.each([
     const file = await storage.get('workspaces/w1/replace.bin');
     expect(file.contentType).toBe('text/plain');
     expect(await text(file.body)).toBe('second');
+  });
+
+  it('reads one byte range, a suffix and an open end, and refuses a range past the end with the size', async () => {
+    const key = 'workspaces/w1/range.txt';
+    await storage.put(key, Buffer.from('0123456789'), { contentType: 'text/plain' });
+    const read = async (range: ByteRange) => {
+      const file = await storage.get(key, { range });
+      return { size: file.size, range: file.range, text: await text(file.body) };
+    };
+    expect(await read({ start: 2, end: 4 })).toEqual({ size: 10, range: { start: 2, end: 4 }, text: '234' });
+    expect(await read({ suffix: 3 })).toEqual({ size: 10, range: { start: 7, end: 9 }, text: '789' });
+    expect(await read({ start: 8 })).toEqual({ size: 10, range: { start: 8, end: 9 }, text: '89' });
+    expect(await read({ start: 5, end: 100 })).toEqual({ size: 10, range: { start: 5, end: 9 }, text: '56789' });
+    expect((await storage.get(key)).range).toBeUndefined();
+    await expect(storage.get(key, { range: { start: 10 } })).rejects.toMatchObject({ statusCode: 416, size: 10 });
   });
 
   it('deletes, reports absence, and answers 404 for a missing file', async () => {

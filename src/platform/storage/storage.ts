@@ -3,7 +3,8 @@
  * (createStorage in create-storage.ts) and held on the runtime as `runtime.storage`.
  *
  *   put(key, buffer | stream, { contentType }) → { key, size, contentType }   (replaces an existing file)
- *   get(key) → { body: Readable, size, contentType }                         (404 file_not_found)
+ *   get(key, { range }?) → { body: Readable, size, contentType, range? }     (404 file_not_found; a range
+ *     the file holds none of is a 416 RangeNotSatisfiable; `size` is always the whole file's)
  *   exists(key) → boolean · delete(key) (no error when absent)
  *   downloadUrl(key, { expiresInSeconds, fileName }) → a signed URL (S3), or undefined (disk: stream
  *     the file through the API; sendStoredFile in send-file.ts does either)
@@ -15,6 +16,7 @@
  */
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
+import type { ByteRange, ResolvedRange } from './byte-range.js';
 
 export interface StoredFile {
   key: string;
@@ -23,7 +25,14 @@ export interface StoredFile {
 }
 
 export interface FileDownload extends StoredFile {
+  /** The whole file, or the bytes of `range` when one was asked for. */
   body: Readable;
+  /** The bytes `body` holds, when a range was asked for. */
+  range?: ResolvedRange;
+}
+
+export interface GetOptions {
+  range?: ByteRange;
 }
 
 export interface DownloadUrlOptions {
@@ -36,7 +45,7 @@ export interface DownloadUrlOptions {
 export interface FileStorage {
   readonly driver: 'disk' | 's3';
   put(key: string, body: Readable | Uint8Array, options: { contentType: string }): Promise<StoredFile>;
-  get(key: string): Promise<FileDownload>;
+  get(key: string, options?: GetOptions): Promise<FileDownload>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
   downloadUrl(key: string, options?: DownloadUrlOptions): Promise<string | undefined>;

@@ -52,6 +52,14 @@ export async function receiveUpload(request: FastifyRequest, rules: UploadRules)
   if (!request.isMultipart()) throw new AppError(415, 'multipart_required', 'Send the file as multipart/form-data');
   const part = await request.file({ limits: { fileSize: rules.maxBytes, files: 1 }, throwFileSizeLimit: true });
   if (!part) throw badRequest('file_required', 'The request carries no file', 'body/file');
+  return guardFile(part, rules);
+}
+
+/**
+ * One file part checked as receiveUpload checks it: its type from its first bytes (415), its size
+ * while it streams (413 past maxBytes, or where busboy cut it). Drained on refusal.
+ */
+export async function guardFile(part: MultipartFile, rules: UploadRules): Promise<GuardedUpload> {
   const file = part.file;
   const discard = () => {
     file.resume();
