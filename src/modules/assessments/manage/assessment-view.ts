@@ -6,6 +6,7 @@ import { skills, skillVariants } from '../../skills/schema.js';
 import { findQuestions } from '../../questions/find-questions.js';
 import type { AssessmentRow } from '../schema.js';
 import type { AssessmentMedia } from './media-rules.js';
+import { withDownloadUrl } from '../../../platform/storage/file-id.js';
 import { languageLabel, statusLabel, unitLabel } from './labels.js';
 
 export interface SkillRef {
@@ -48,7 +49,7 @@ export interface AssessmentView {
   skills: SkillRef[];
   career: Record<string, unknown> | null;
   settings: AssessmentRow['settings'];
-  media: AssessmentMedia[];
+  media: AssessmentMediaView[];
   tags: string[];
   subaccount_ids: string[];
   company: string;
@@ -117,7 +118,7 @@ export async function assessmentViews(db: DbOrTx, rows: AssessmentRow[], languag
     skills: row.skillIds.map((id) => ({ _id: id, name: names.get(id) ?? id })),
     career: row.career ?? null,
     settings: row.settings,
-    media: row.media,
+    media: mediaView(row.id, row.media),
     tags: row.tags,
     subaccount_ids: row.subaccountIds,
     company: row.workspaceId,
@@ -131,4 +132,11 @@ export async function assessmentViews(db: DbOrTx, rows: AssessmentRow[], languag
 export async function assessmentView(db: DbOrTx, row: AssessmentRow, language: Language): Promise<AssessmentView> {
   const [view] = await assessmentViews(db, [row], language, { withQuestions: true });
   return view;
+}
+
+export type AssessmentMediaView = AssessmentMedia & { url: string };
+
+/** The media as answered: each file with its download route (GET /assessments/:id/media/:file). */
+export function mediaView(assessmentId: string, media: AssessmentMedia[]): AssessmentMediaView[] {
+  return media.map((file) => withDownloadUrl(file, `/assessments/${assessmentId}/media`));
 }

@@ -360,32 +360,94 @@ describe('statistics and export', () => {
 
 describe('media', () => {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-  const form = (file: Buffer, filename: string) => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20)]);
+  const form = (files: Array<{ bytes: Buffer; name: string; field?: string }>) => {
     const boundary = '----assay-manage-boundary';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
+      ...files.flatMap((file) => [
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'files'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        file.bytes,
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${boundary}--\r\n`),
     ]);
     return { payload, headers: { ...acme.keyHeaders, 'content-type': `multipart/form-data; boundary=${boundary}` } };
   };
+  const upload = (id: string, files: Parameters<typeof form>[0]) => t.app.inject({ method: 'POST', url: `/assessments/${id}/media`, ...form(files) });
+  const stored = async (id: string) => (await db.select().from(assessments).where(and(eq(assessments.workspaceId, acme.workspace.id), eq(assessments.id, id))))[0].media;
 
   it('stores an allowed file, refuses other types and oversized ones, deletes by path', async () => {
     const { _id } = await create({ name: 'With media' });
-    const upload = (file: Buffer, name: string) => t.app.inject({ method: 'POST', url: `/assessments/${_id}/media`, ...form(file, name) });
-    const res = await upload(png, 'diagram.png');
+    const one = (bytes: Buffer, name: string) => upload(_id, [{ bytes, name, field: 'file' }]);
+    const res = await one(png, 'diagram.png');
     expect(res.statusCode, res.body).toBe(201);
     const [media] = res.json().media;
-    expect(media).toMatchObject({ name: 'diagram.png', content_type: 'image/png', size: png.length });
+    expect(media).toMatchObject({ name: 'diagram.png', content_type: 'image/png', size: png.length, url: `/assessments/${_id}/media/${media.path.split('/').pop()}` });
     expect(await t.runtime.storage.exists(media.path)).toBe(true);
-    expect((await upload(Buffer.from([0x00, 0x01, 0x02, 0x03]), 'x.bin')).statusCode).toBe(415);
-    expect((await upload(Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), 'big.png')).json()).toMatchObject({ statusCode: 413, code: 'file_too_large' });
-    expect((await api('GET', `/assessments/${_id}`)).json().media).toHaveLength(1);
+    expect((await one(Buffer.from([0x00, 0x01, 0x02, 0x03]), 'x.bin')).statusCode).toBe(415);
+    expect((await one(Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), 'big.png')).json()).toMatchObject({ statusCode: 413, code: 'file_too_large' });
+    expect((await api('GET', `/assessments/${_id}`)).json().media).toEqual([media]);
     expect((await api('DELETE', `/assessments/${_id}/media`, { path: 'workspaces/x/nope.png' })).json()).toMatchObject({ statusCode: 404, code: 'media_not_found' });
     const removed = await api('DELETE', `/assessments/${_id}/media`, { path: media.path });
     expect(removed.json()).toEqual({ media: [] });
     expect(await t.runtime.storage.exists(media.path)).toBe(false);
-    const [row] = await db.select().from(assessments).where(and(eq(assessments.workspaceId, acme.workspace.id), eq(assessments.id, _id)));
-    expect(row.media).toEqual([]);
+    expect(await stored(_id)).toEqual([]);
+  });
+
+  it('takes several files in one request, all or nothing, naming the part refused', async () => {
+    const { _id } = await create({ name: 'Several media' });
+    const res = await upload(_id, [{ bytes: png, name: 'a.png' }, { bytes: pdf, name: 'b.pdf' }]);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().media.map((m: { name: string; content_type: string }) => [m.name, m.content_type])).toEqual([['a.png', 'image/png'], ['b.pdf', 'application/pdf']]);
+
+    const wrong = await upload(_id, [{ bytes: png, name: 'c.png' }, { bytes: pdf, name: 'd.pdf' }, { bytes: Buffer.from([0, 1, 2, 3]), name: 'e.bin' }]);
+    expect(wrong.statusCode).toBe(415);
+    expect(wrong.json().details).toEqual([{ field: 'body/files/2', message: expect.any(String) }]);
+    const large = await upload(_id, [{ bytes: pdf, name: 'f.pdf' }, { bytes: Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), name: 'g.png' }]);
+    expect(large.statusCode).toBe(413);
+    expect(large.json().details).toEqual([{ field: 'body/files/1', message: expect.any(String) }]);
+    expect((await stored(_id)).map((m) => m.name)).toEqual(['a.png', 'b.pdf']);
+    const folder = `workspaces/${acme.workspace.id}/assessments/${_id}/media/`;
+    const storedFiles = (await stored(_id)).map((m) => m.path);
+    expect(storedFiles.every((path) => path.startsWith(folder))).toBe(true);
+
+    // 2 held, 13 more fit: the 14th part of a request is refused, and nothing of it kept.
+    const fourteen = Array.from({ length: 14 }, (_, i) => ({ bytes: png, name: `p${i}.png` }));
+    const over = await upload(_id, fourteen);
+    expect(over.statusCode).toBe(409);
+    expect(over.json()).toMatchObject({ code: 'too_many_media', details: [{ field: 'body/files/13' }] });
+    expect(await stored(_id)).toHaveLength(2);
+    expect((await upload(_id, fourteen.slice(0, 13))).json().media).toHaveLength(15);
+    expect((await upload(_id, [{ bytes: png, name: 'full.png' }])).json()).toMatchObject({ statusCode: 409, code: 'too_many_media' });
+  });
+
+  it('downloads an attachment with its type, name and length, one range of it, and 404 for another workspace', async () => {
+    const { _id } = await create({ name: 'Download media' });
+    const [media] = (await upload(_id, [{ bytes: pdf, name: 'Brief é.pdf' }])).json().media;
+    const whole = await t.app.inject({ method: 'GET', url: media.url, headers: acme.keyHeaders });
+    expect(whole.statusCode).toBe(200);
+    expect(whole.rawPayload.equals(pdf)).toBe(true);
+    expect(whole.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-length': String(pdf.length),
+      'accept-ranges': 'bytes',
+      'x-content-type-options': 'nosniff',
+      'content-disposition': "attachment; filename=\"Brief _.pdf\"; filename*=UTF-8''Brief%20%C3%A9.pdf",
+    });
+    const part = await t.app.inject({ method: 'GET', url: media.url, headers: { ...acme.keyHeaders, range: 'bytes=0-3' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.body).toBe('%PDF');
+    expect(part.headers).toMatchObject({ 'content-range': `bytes 0-3/${pdf.length}`, 'content-length': '4' });
+    const past = await t.app.inject({ method: 'GET', url: media.url, headers: { ...acme.keyHeaders, range: `bytes=${pdf.length}-` } });
+    expect(past.statusCode).toBe(416);
+    expect(past.headers['content-range']).toBe(`bytes */${pdf.length}`);
+    expect(past.json().code).toBe('range_not_satisfiable');
+
+    expect((await t.app.inject({ method: 'GET', url: media.url, headers: other.keyHeaders })).statusCode).toBe(404);
+    const unlisted = await t.app.inject({ method: 'GET', url: `/assessments/${_id}/media/${'a'.repeat(24)}.pdf`, headers: acme.keyHeaders });
+    expect(unlisted.json()).toMatchObject({ statusCode: 404, code: 'media_not_found' });
+    // Another assessment's file id under this assessment is not found either.
+    const { _id: second } = await create({ name: 'Second' });
+    expect((await t.app.inject({ method: 'GET', url: `/assessments/${second}/media/${media.url.split('/').pop()}`, headers: acme.keyHeaders })).statusCode).toBe(404);
   });
 });

@@ -9,10 +9,11 @@ import { isId } from '../../../platform/ids.js';
 import { errorResponse } from '../../../platform/http/error-responses.js';
 import { Paginated } from '../../../platform/paging/paginate.js';
 import { multipartDefaults } from '../../../platform/storage/upload-guard.js';
+import { fileResponses, sendStoredFile } from '../../../platform/storage/send-file.js';
 import { asyncExportNote, ExportHeaders, ExportQuery, exportResponses, sendExport } from '../../../platform/exports/send-export.js';
 import { actorId } from '../../workspace/actor.js';
 import { statusTransitions } from './assessment-input.js';
-import { assessmentView } from './assessment-view.js';
+import { assessmentView, mediaView } from './assessment-view.js';
 import { createAssessment } from './create-assessment.js';
 import { updateAssessment } from './update-assessment.js';
 import { duplicateAssessment } from './duplicate-assessment.js';
@@ -25,7 +26,7 @@ import { assessmentFields } from './labels.js';
 import { findPublicShareLinks, findShareLinks, replaceShareLinks } from './share-links.js';
 import { invitationLinks } from './invitation-links.js';
 import { oneAssessmentStats, statsRange, workspaceStats, defaultStatsDays, maxStatsDays } from './assessment-stats.js';
-import { deleteAssessmentMedia, uploadAssessmentMedia } from './assessment-media.js';
+import { deleteAssessmentMedia, findAssessmentMediaFile, uploadAssessmentMedia } from './assessment-media.js';
 import { maxAssessmentMedia, maxMediaBytes, mediaRulesText } from './media-rules.js';
 import { assessmentsCsvExport } from './export-assessments.js';
 import * as S from './schemas.js';
@@ -47,8 +48,14 @@ const stateError = errorResponse('The status change is not allowed (`invalid_sta
 
 /** Documents the multipart form; without `type` it also accepts the undefined body multipart leaves. */
 const UploadForm = {
-  properties: { file: { type: 'string', contentMediaType: 'application/octet-stream', description: `One file: ${mediaRulesText}` } },
-  required: ['file'],
+  properties: {
+    files: {
+      type: 'array',
+      items: { type: 'string', format: 'binary' },
+      description: `One or more files, as parts named \`files\` (or \`file\`): ${mediaRulesText}`,
+    },
+  },
+  required: ['files'],
 };
 
 /** The workspace a public caller names (x-workspace-id), for the public reads. */
@@ -62,7 +69,7 @@ function publicWorkspaceId(request: FastifyRequest): string {
 }
 
 export async function manageRoutes(app: FastifyInstance, { runtime }: { runtime: Runtime }) {
-  await app.register(multipart, { ...multipartDefaults, limits: { ...multipartDefaults.limits, fileSize: maxMediaBytes, files: 1 } });
+  await app.register(multipart, { ...multipartDefaults, limits: { ...multipartDefaults.limits, fileSize: maxMediaBytes, files: maxAssessmentMedia } });
   const db = runtime.database.db;
   const appUrl = runtime.config.appUrl;
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -271,22 +278,50 @@ export async function manageRoutes(app: FastifyInstance, { runtime }: { runtime:
     schema: {
       operationId: 'uploadAssessmentMedia',
       tags: [...tags, 'Assessments > Media'],
-      summary: 'Upload a media attachment',
+      summary: 'Upload media attachments',
       description:
-        `multipart/form-data with one file per request (send again for more; at most ${maxAssessmentMedia} per assessment, else 409 \`too_many_media\`). ` +
-        `The type is read from the file's bytes, not its name: ${mediaRulesText}; another type is a 415, a larger file a 413. Answers the assessment's media.`,
+        `multipart/form-data with one or more files (parts named \`files\` or \`file\`), all or nothing: the assessment holds at most ${maxAssessmentMedia}, ` +
+        'and a request that would pass it is a 409 `too_many_media` naming the first part over (`body/files/<i>`, counting file parts from 0). ' +
+        `The type of each is read from its bytes, not its name: ${mediaRulesText}; another type is a 415, a file larger than its type allows a 413, ` +
+        'each naming the part; then none of the request\'s files is kept. Answers the assessment\'s media, each with the `url` it downloads from.',
       'x-seed': ['coodesh:assessments/upload-media-attachments'],
       params: S.AssessmentParams,
       consumes: ['multipart/form-data'],
       body: { content: { 'multipart/form-data': { schema: UploadForm } } } as never,
       response: {
         201: S.MediaList,
-        409: errorResponse('Too many attachments (`too_many_media`) or the assessment is archived (`assessment_archived`).'),
-        413: errorResponse('The file is larger than its type allows (`file_too_large`).'),
-        415: errorResponse('Not multipart (`multipart_required`) or a file type not allowed (`unsupported_file_type`).'),
+        400: errorResponse('No file in the form (`file_required`), or it could not be read (`multipart_invalid`).'),
+        409: errorResponse('Too many attachments (`too_many_media`, naming the part) or the assessment is archived (`assessment_archived`).'),
+        413: errorResponse('A file is larger than its type allows (`file_too_large`, naming the part).'),
+        415: errorResponse('Not multipart (`multipart_required`) or a file type not allowed (`unsupported_file_type`, naming the part).'),
       },
     },
-  }, async (request, reply) => reply.status(201).send({ media: await uploadAssessmentMedia(runtime, request, tenantOf(request), request.params.id) }));
+  }, async (request, reply) => {
+    const { id } = request.params;
+    return reply.status(201).send({ media: mediaView(id, await uploadAssessmentMedia(runtime, request, tenantOf(request), id)) });
+  });
+
+  typed.get('/assessments/:id/media/:file', {
+    config: { permission: 'list_assessments' },
+    schema: {
+      operationId: 'downloadAssessmentMedia',
+      tags: [...tags, 'Assessments > Media'],
+      summary: 'Download a media attachment',
+      description:
+        'The attachment\'s bytes (its `url` in `media`), for the workspace\'s members who read assessments, within their subaccounts: ' +
+        'Content-Type as stored, Content-Disposition attachment with its name, Content-Length; one byte range (`Range: bytes=a-b`) is a 206. ' +
+        'Another workspace\'s assessment, or a file it does not list, is a 404.',
+      params: S.MediaFileParams,
+      response: {
+        ...fileResponses('The file'),
+        404: errorResponse('No such assessment (`assessment_not_found`) or attachment (`media_not_found`).'),
+        416: errorResponse('The `Range` lies past the end of the file (`range_not_satisfiable`).'),
+      },
+    },
+  }, async (request, reply) => {
+    const file = await findAssessmentMediaFile(db, tenantOf(request), request.params.id, request.params.file);
+    return sendStoredFile(reply, runtime.storage, file.path, { fileName: file.name, range: request.headers.range });
+  });
 
   typed.delete('/assessments/:id/media', {
     config: { permission: 'edit_assessments' },
@@ -300,7 +335,7 @@ export async function manageRoutes(app: FastifyInstance, { runtime }: { runtime:
       body: S.DeleteMediaBody,
       response: { 200: S.MediaList },
     },
-  }, async (request) => ({ media: await deleteAssessmentMedia(runtime, tenantOf(request), request.params.id, request.body.path) }));
+  }, async (request) => ({ media: mediaView(request.params.id, await deleteAssessmentMedia(runtime, tenantOf(request), request.params.id, request.body.path)) }));
 
   typed.get('/assessments/:id/links', {
     config: { auth: 'public' },

@@ -7,6 +7,7 @@ import { assessmentStatuses } from '../schema.js';
 import { assessmentFilterFields } from './assessment-filter.js';
 import { contentLanguages } from './labels.js';
 import { maxAssessmentMedia } from './media-rules.js';
+import { fileIdPattern } from '../../../platform/storage/file-id.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 const NullableDateTime = Type.Union([DateTime, Type.Null()]);
@@ -85,7 +86,14 @@ const Ref = Type.Object({ _id: Type.String(), name: Type.String() });
 const Person = Type.Object({ _id: Type.String(), name: Type.String(), email: Type.String() }, { title: 'AssessmentPerson' });
 
 export const Media = Type.Object(
-  { path: Type.String({ description: 'Storage path: names the file to delete' }), name: Type.String(), content_type: Type.String(), size: Type.Integer({ minimum: 0 }), created: DateTime },
+  {
+    path: Type.String({ description: 'Storage path: names the file to delete' }),
+    name: Type.String(),
+    content_type: Type.String(),
+    size: Type.Integer({ minimum: 0 }),
+    created: DateTime,
+    url: Type.String({ description: 'Download it here (relative to the API; same credentials): GET /assessments/{id}/media/{file}', example: '/assessments/65b8c0f1a2b3c4d5e6f70812/media/65b8c0f1a2b3c4d5e6f70813.png' }),
+  },
   { title: 'AssessmentMedia' },
 );
 
@@ -298,6 +306,10 @@ export const Stats = Type.Object(
 );
 
 export const MediaList = Type.Object({ media: Type.Array(Media, { maxItems: maxAssessmentMedia }) }, { title: 'AssessmentMediaList' });
+export const MediaFileParams = Type.Object({
+  ...AssessmentParams.properties,
+  file: Type.String({ pattern: fileIdPattern, description: 'The attachment: the last segment of its `path` (as in its `url`)' }),
+});
 export const DeleteMediaBody = Type.Object({ path: Type.String({ minLength: 1, maxLength: 1024, description: 'The storage path of the attachment (from `media[].path`)' }) });
 
 export const ExportBody = Type.Object({

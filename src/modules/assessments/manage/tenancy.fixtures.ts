@@ -25,12 +25,20 @@ async function assessmentWithMediaOfA(ctx: TenancyContext) {
   return { params, body: { path } };
 }
 
+/** An attachment whose file is really stored, so A's own download is a 200. */
+async function storedMediaOfA(ctx: TenancyContext) {
+  const { params, body } = await assessmentWithMediaOfA(ctx);
+  await ctx.runtime.storage.put(body.path, Buffer.from('%PDF-1.7\n'), { contentType: 'application/pdf' });
+  return { params: { ...params, file: 'tenancy.pdf' } };
+}
+
 export const tenancyFixtures: TenancyFixtures = {
   getAssessment: assessmentOfA,
   updateAssessment: async (ctx) => ({ ...(await assessmentOfA(ctx)), body: { name: 'Renamed by tenancy' } }),
   duplicateAssessment: async (ctx) => ({ ...(await assessmentOfA(ctx)), body: {} }),
   uploadAssessmentMedia: assessmentOfA,
   deleteAssessmentMedia: assessmentWithMediaOfA,
+  downloadAssessmentMedia: storedMediaOfA,
   updateAssessmentShareLinks: async (ctx) => ({ ...(await assessmentOfA(ctx)), body: { links: [{ active: true, tags: ['tenancy'] }] } }),
   findAssessmentInvitationLinks: assessmentOfA,
   getAssessmentStats: async (ctx) => ({ ...(await assessmentOfA(ctx)), query: {} }),
