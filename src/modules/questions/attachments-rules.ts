@@ -1,4 +1,3 @@
-import { Transform, type Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -22,7 +21,7 @@ export const attachmentKinds = Object.keys(attachmentLimits) as FileKind[];
 export const maxAttachmentBytes = Math.max(...Object.values(attachmentLimits).map((l) => l.maxBytes));
 export const attachmentRulesText =
   `At most ${maxAttachments} attachments per question. Accepted (recognised by their bytes, not their name): images PNG/JPEG up to 5 MB, ` +
-  'PDF documents up to 10 MB, audio and video MP4 (m4a) or WebM up to 100 MB; one file per request.';
+  'PDF documents up to 10 MB, audio and video MP4 (m4a) or WebM up to 100 MB. One request may carry several files (parts named `files` or `file`), all or nothing.';
 
 /** The bootstrap (starter) file: a gzip/tar.gz archive or a text file (source, CSV, JSON, markdown). */
 export const bootstrapKinds: FileKind[] = ['gzip', 'text', 'csv'];
@@ -38,18 +37,4 @@ export async function writableQuestion(db: DbOrTx, workspaceId: string, id: stri
   const [shared] = await db.select({ id: publicQuestions.id }).from(publicQuestions).where(eq(publicQuestions.id, id));
   if (shared) throw new AppError(409, 'public_question_read_only', 'This is a public question: duplicate it (POST /assessments/questions/:id/duplicate) and change the copy');
   throw notFound('Question');
-}
-
-/** The stream, failing with 413 once it passes maxBytes (a storage put fed by it then leaves no file). */
-export function limitedTo(stream: Readable, maxBytes: number, label: string): Readable {
-  let size = 0;
-  const limiter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > maxBytes) callback(new AppError(413, 'file_too_large', `A ${label} attachment is at most ${maxBytes / MB} MB`));
-      else callback(null, chunk);
-    },
-  });
-  stream.on('error', (error) => limiter.destroy(error));
-  return stream.pipe(limiter);
 }

@@ -8,9 +8,12 @@ import {
   QuestionLocaleSchema,
   SqlContentSchema,
   type Choice,
+  type QuestionAttachment,
+  type QuestionBootstrap,
   type QuestionContent,
   type QuestionLocale,
 } from './content.js';
+import { withDownloadUrl } from '../../platform/storage/file-id.js';
 import type { VisibleQuestion } from './find-questions.js';
 import { durationUnitLabel, levelLabel, statusLabel, typeLabel } from './labels.js';
 import { durationUnits, questionLevels, questionStatuses, questionTypes } from './schema.js';
@@ -64,9 +67,19 @@ export const QuestionSchema = Type.Object(
     settings: Type.Record(Type.String(), Type.Unknown()),
     internal_notes: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
     attachments: Type.Array(
-      Type.Object({ path: Type.String(), name: Type.String(), content_type: Type.String(), size: Type.Integer(), created: Type.String() }),
+      Type.Object({
+        path: Type.String(),
+        name: Type.String(),
+        content_type: Type.String(),
+        size: Type.Integer(),
+        created: Type.String(),
+        url: Type.String({ description: 'Download it here (relative to the API; same credentials)' }),
+      }),
     ),
-    bootstrap: Type.Union([Type.Object({ path: Type.String(), name: Type.String(), content_type: Type.String(), size: Type.Integer() }), Type.Null()]),
+    bootstrap: Type.Union([
+      Type.Object({ path: Type.String(), name: Type.String(), content_type: Type.String(), size: Type.Integer(), url: Type.String({ description: 'Download it here' }) }),
+      Type.Null(),
+    ]),
     recommendations: Type.Array(Type.String(), { description: 'Ids of related questions; read them with GET /assessments/questions/:id/recommendations' }),
     subaccount_ids: Type.Array(Type.String()),
     source_question_id: Type.Union([Type.String(), Type.Null()], { description: 'The public question this private copy was made from' }),
@@ -123,8 +136,8 @@ export function questionView(row: VisibleQuestion, language: Language, expanded:
     ...contentOf(row.content),
     settings: row.settings,
     internal_notes: row.internalNotes ?? null,
-    attachments: row.attachments,
-    bootstrap: row.bootstrap ?? null,
+    attachments: attachmentsView(row.id, row.attachments),
+    bootstrap: row.bootstrap ? bootstrapView(row.id, row.bootstrap) : null,
     recommendations: [],
     subaccount_ids: row.subaccountIds,
     source_question_id: row.sourceQuestionId ?? null,
@@ -274,4 +287,14 @@ export function publicQuestionView(row: VisibleQuestion, language: Language): Pu
     categories: row.categories,
     ...publicContent(row.content),
   };
+}
+
+/** A question's attachments as answered: each with its download route (GET /assessments/questions/:id/media/:file). */
+export function attachmentsView(questionId: string, attachments: QuestionAttachment[]) {
+  return attachments.map((file) => withDownloadUrl(file, `/assessments/questions/${questionId}/media`));
+}
+
+/** The bootstrap file as answered, with its download route (GET /assessments/questions/:id/bootstrap). */
+export function bootstrapView(questionId: string, bootstrap: QuestionBootstrap) {
+  return { ...bootstrap, url: `/assessments/questions/${questionId}/bootstrap` };
 }

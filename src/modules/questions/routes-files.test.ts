@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { testApp } from '../../../test/support/app.js';
 import { createTenant, type TenantFixture } from '../../../test/support/fixtures.js';
 import { insertOwnQuestion, insertPublicQuestion } from './run-test-questions.js';
-import { questions } from './schema.js';
+import { publicQuestions, questions } from './schema.js';
 
 const t = await testApp({ storage: { driver: 'disk', root: mkdtempSync(join(tmpdir(), 'assay-question-files-')) } });
 afterAll(() => t.close());
@@ -37,6 +37,22 @@ function upload(tenant: TenantFixture, id: string, what: 'media' | 'bootstrap', 
   const body = form(content, filename);
   return t.app.inject({ method: 'POST', url: `/assessments/questions/${id}/${what}`, headers: { ...tenant.keyHeaders, ...body.headers }, payload: body.payload });
 }
+
+/** Several files in one form, as parts named `files`. */
+function uploadMany(tenant: TenantFixture, id: string, files: Array<{ content: Buffer; filename: string }>) {
+  const boundary = `----assay${randomBytes(8).toString('hex')}`;
+  const payload = Buffer.concat([
+    ...files.flatMap((file) => [
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      file.content,
+      Buffer.from('\r\n'),
+    ]),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({ method: 'POST', url: `/assessments/questions/${id}/media`, headers: { ...tenant.keyHeaders, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+}
+
+const download = (tenant: TenantFixture, url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { ...tenant.keyHeaders, ...headers } });
 
 async function stored(id: string) {
   const [row] = await t.runtime.database.db.select().from(questions).where(and(eq(questions.workspaceId, a.workspace.id), eq(questions.id, id)));
@@ -86,6 +102,45 @@ describe('question attachments', () => {
     expect((await stored(id)).attachments).toEqual([]);
   });
 
+  it('takes several files in one request, all or nothing, naming the part refused', async () => {
+    const id = await insertOwnQuestion(t.runtime.database.db, a.workspace.id, { type: 'essay' });
+    const both = await uploadMany(a, id, [{ content: PNG, filename: 'a.png' }, { content: PDF, filename: 'b.pdf' }]);
+    expect(both.statusCode, both.body).toBe(201);
+    expect(both.json().docs.map((d: { name: string; url: string }) => d.name)).toEqual(['a.png', 'b.pdf']);
+    const refused = await uploadMany(a, id, [{ content: PDF, filename: 'c.pdf' }, { content: Buffer.from('just text'), filename: 'd.txt' }]);
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().details).toEqual([{ field: 'body/files/1', message: expect.any(String) }]);
+    const over = await uploadMany(a, id, Array.from({ length: 14 }, (_, i) => ({ content: PNG, filename: `p${i}.png` })));
+    expect(over.statusCode).toBe(409);
+    expect(over.json()).toMatchObject({ code: 'attachment_limit_reached', details: [{ field: 'body/files/13' }] });
+    expect((await stored(id)).attachments.map((f) => f.name)).toEqual(['a.png', 'b.pdf']);
+  });
+
+  it('downloads an attachment of an own or a public question; another workspace\'s is not found', async () => {
+    const id = await insertOwnQuestion(t.runtime.database.db, a.workspace.id, { type: 'essay' });
+    const [doc] = (await upload(a, id, 'media', PNG, 'diagram.png')).json().docs;
+    expect(doc.url).toBe(`/assessments/questions/${id}/media/${doc.path.split('/').pop()}`);
+    const file = await download(a, doc.url);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(PNG)).toBe(true);
+    expect(file.headers).toMatchObject({ 'content-type': 'image/png', 'content-length': String(PNG.length), 'content-disposition': expect.stringContaining('filename="diagram.png"') });
+    const range = await download(a, doc.url, { range: `bytes=-8` });
+    expect(range.statusCode).toBe(206);
+    expect(range.rawPayload.equals(PNG.subarray(PNG.length - 8))).toBe(true);
+    expect((await download(b, doc.url)).statusCode).toBe(404);
+    expect((await download(a, `/assessments/questions/${id}/media/nope.png`)).json()).toMatchObject({ statusCode: 404, code: 'attachment_not_found' });
+    expect((await t.app.inject({ method: 'GET', url: (await t.app.inject({ method: 'GET', url: `/assessments/questions/${id}`, headers: a.keyHeaders })).json().attachments[0].url, headers: a.keyHeaders })).statusCode).toBe(200);
+
+    // A public question's attachments are readable by every workspace, as the question is.
+    const shared = await insertPublicQuestion(t.runtime.database.db, { type: 'essay' });
+    const path = `workspaces/${a.workspace.id}/questions/${shared}/attachments/shared.pdf`;
+    await t.runtime.storage.put(path, PDF, { contentType: 'application/pdf' });
+    await t.runtime.database.db.update(publicQuestions).set({ attachments: [{ path, name: 'shared.pdf', content_type: 'application/pdf', size: PDF.length, created: new Date().toISOString() }] }).where(eq(publicQuestions.id, shared));
+    const publicFile = await download(b, `/assessments/questions/${shared}/media/shared.pdf`);
+    expect(publicFile.statusCode).toBe(200);
+    expect(publicFile.body).toBe(PDF.toString());
+  });
+
   it('keeps public questions read-only and other workspaces\' questions out of reach', async () => {
     const own = await insertOwnQuestion(t.runtime.database.db, a.workspace.id, { type: 'essay' });
     const foreign = await upload(b, own, 'media', PNG, 'x.png');
@@ -120,6 +175,19 @@ describe('question bootstrap file', () => {
     expect(await t.runtime.storage.exists(second.json().bootstrap.path as string)).toBe(false);
     const again = await t.app.inject({ method: 'DELETE', url: `/assessments/questions/${id}/bootstrap`, headers: a.keyHeaders });
     expect(again.json()).toMatchObject({ statusCode: 404, code: 'bootstrap_not_found' });
+  });
+
+  it('downloads the bootstrap file; none, or another workspace\'s, is not found', async () => {
+    const id = await insertOwnQuestion(t.runtime.database.db, a.workspace.id, { type: 'project' });
+    const url = `/assessments/questions/${id}/bootstrap`;
+    expect((await download(a, url)).json()).toMatchObject({ statusCode: 404, code: 'bootstrap_not_found' });
+    const starter = gzipSync('starter');
+    expect((await upload(a, id, 'bootstrap', starter, 'starter.tar.gz')).json().bootstrap.url).toBe(url);
+    const file = await download(a, url);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(starter)).toBe(true);
+    expect(file.headers).toMatchObject({ 'content-type': 'application/gzip', 'content-disposition': expect.stringContaining('filename="starter.tar.gz"') });
+    expect((await download(b, url)).statusCode).toBe(404);
   });
 
   it('refuses a binary that is not an archive, and another workspace', async () => {

@@ -34,11 +34,26 @@ const withAttachment = async (context: TenancyContext) => {
   return { ...target, body: { path } };
 };
 
+/** The question's files really stored, so A's own downloads are a 200. */
+const withStoredAttachment = async (context: TenancyContext) => {
+  const target = await withAttachment(context);
+  await context.runtime.storage.put(target.body.path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), { contentType: 'image/png' });
+  return { params: { ...target.params, file: 'x.png' } };
+};
+
+const withStoredBootstrap = async (context: TenancyContext) => {
+  const target = await withBootstrap(context);
+  await context.runtime.storage.put(`workspaces/${context.tenant.workspace.id}/questions/${target.params.id}/bootstrap/x.txt`, Buffer.from('x'), { contentType: 'text/plain' });
+  return target;
+};
+
 export const tenancyFixtures: TenancyFixtures = {
   uploadQuestionMedia: questionOfA('essay'),
   deleteQuestionMedia: withAttachment,
   uploadQuestionBootstrap: questionOfA('essay'),
   deleteQuestionBootstrap: withBootstrap,
+  downloadQuestionMedia: withStoredAttachment,
+  downloadQuestionBootstrap: withStoredBootstrap,
   runCodingTests: async (context) => ({ ...(await questionOfA('coding')(context)), query: { wait: '0' }, body: { code: 'print(1)', language: 71 } }),
   runSqlQuestionPreview: async (context) => ({ ...(await questionOfA('sql')(context)), body: { code: 'SELECT id FROM t' } }),
 };
