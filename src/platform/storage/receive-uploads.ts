@@ -11,6 +11,7 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
+import type { Multipart } from '@fastify/multipart';
 import { AppError, badRequest } from '../errors.js';
 import { guardFile, type FileKind, type GuardedUpload } from './upload-guard.js';
 
@@ -60,24 +61,45 @@ function limitedTo(stream: Readable, maxBytes: number, kind: FileKind): Readable
   return stream.pipe(limiter);
 }
 
+/**
+ * Reads and drops what is left of a multipart body that will not be read: once a form is being
+ * parsed, Node no longer discards an unread body itself, and the connection would stall on it.
+ */
+export function discardRest(request: FastifyRequest): void {
+  request.raw.unpipe();
+  request.raw.resume();
+}
+
+/** The limits to read a form for these rules with (request.parts(multipartLimits(rules))). */
+export function multipartLimits(rules: MultiUploadRules) {
+  return { limits: { files: rules.maxFiles, fileSize: Math.max(...rules.kinds.map((kind) => rules.maxBytesOf(kind))) } };
+}
+
+/**
+ * `parts`: the form when the caller has begun reading it already (request.parts() with limits at
+ * least as wide as multipartLimits(rules), from its first file part on), with `fields` read before.
+ */
 export async function receiveUploads<T>(
   request: FastifyRequest,
   rules: MultiUploadRules,
   store: (upload: GuardedUpload, index: number) => Promise<T>,
   undo: (stored: T[]) => Promise<void>,
+  started?: { parts: AsyncIterable<Multipart>; fields: Record<string, string> },
 ): Promise<ReceivedUploads<T>> {
   if (!request.isMultipart()) throw new AppError(415, 'multipart_required', 'Send the files as multipart/form-data');
-  const ceiling = Math.max(...rules.kinds.map((kind) => rules.maxBytesOf(kind)));
+  const limits = multipartLimits(rules);
+  const ceiling = limits.limits.fileSize;
   const stored: T[] = [];
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = { ...started?.fields };
   let index = 0;
   try {
-    for await (const part of request.parts({ limits: { files: rules.maxFiles, fileSize: ceiling } })) {
+    for await (const part of started?.parts ?? request.parts(limits)) {
       if (part.type === 'field') {
         fields[part.fieldname] = String(part.value);
         continue;
       }
       const field = partField(index);
+      if (index >= rules.maxFiles) throw naming(rules.tooMany?.() ?? badRequest('too_many_files', `At most ${rules.maxFiles} files per request`), field);
       const upload = await guardFile(part, { maxBytes: ceiling, kinds: rules.kinds }).catch((error: unknown) => {
         throw naming(error, field);
       });
@@ -89,9 +111,7 @@ export async function receiveUploads<T>(
       index += 1;
     }
   } catch (error) {
-    // The rest of the body is left unread: discard it, or the connection would stall on it.
-    request.raw.unpipe();
-    request.raw.resume();
+    discardRest(request);
     await undo(stored);
     throw multipartError(error, index, rules);
   }

@@ -1,4 +1,6 @@
 import type { AnswerRow } from '../schema.js';
+import type { AnswerMedia } from '../types.js';
+import { withDownloadUrl } from '../../../platform/storage/file-id.js';
 import type { FrozenQuestion } from '../types.js';
 import { isLocked, type AttemptRecord } from '../admin/attempt-view.js';
 
@@ -33,7 +35,7 @@ export function answerView(row: AnswerRow, question: FrozenQuestion | undefined,
     max_score: results ? row.maxScore : null,
     auto_result: reader === 'manager' ? row.autoResult : null,
     review: results ? row.review : null,
-    media: row.media,
+    media: answerMediaView(row.id, row.media),
     created: row.created.toISOString(),
     updated: row.updated.toISOString(),
   };
@@ -48,3 +50,11 @@ export function questionOrder(questions: FrozenQuestion[]): (a: Pick<AnswerRow, 
   return (a, b) => rank(a.questionId) - rank(b.questionId);
 }
 
+
+/**
+ * The answer's files as answered, each with its download route (GET /assessments/answers/:id/media/:file;
+ * a candidate adds `?access_token=`).
+ */
+export function answerMediaView(answerId: string, media: AnswerMedia[]): Array<AnswerMedia & { url: string }> {
+  return media.map((file) => withDownloadUrl(file, `/assessments/answers/${answerId}/media`));
+}

@@ -95,6 +95,16 @@ function form(fields: Record<string, string>, file: Buffer) {
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** Whole files: parts named `files`. */
+function filesForm(files: Array<{ bytes: Buffer; name: string }>) {
+  const boundary = `----assay${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const file of files) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
+
 describe('answer media', () => {
   async function runningAnswer(type: QuestionType, values: Partial<AttemptRow> = {}) {
     const assessment = await insertAssessment(db(), a.workspace.id);
@@ -213,5 +223,79 @@ describe('answer media', () => {
     expect(await db().select().from(answerUploadParts).where(eq(answerUploadParts.answerId, answer.id))).toHaveLength(0);
     await db().update(attempts).set({ status: 'finished' }).where(eq(attempts.id, attempt.id));
     expect((await t.app.inject({ method: 'DELETE', url })).statusCode).toBe(409);
+  });
+
+  const files = (url: string, list: Array<{ bytes: Buffer; name: string }>) => t.app.inject({ method: 'POST', url, ...filesForm(list) });
+
+  it('takes several whole files for a file answer, replacing its media, each downloadable by a manager and the candidate', async () => {
+    const { attempt, answer, url } = await runningAnswer('file');
+    const chunked = await json(url, { isLast: true, recordId: 'first', partNumber: 1, data: png(300).toString('base64') });
+    const replacedPath = chunked.json().media.path as string;
+    await json(url, { isLast: false, recordId: 'pending', partNumber: 1, data: png(300).toString('base64') });
+
+    const sent = [{ bytes: pdf(4000), name: 'cv.pdf' }, { bytes: png(1200), name: 'photo.png' }, { bytes: pdf(900), name: 'letter' }];
+    const response = await files(url, sent);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ answer_id: answer.id, complete: true, record_id: null });
+    expect(body.files.map((f: { name: string; content_type: string; size: number }) => [f.name, f.content_type, f.size]))
+      .toEqual([['cv.pdf', 'application/pdf', 4000], ['photo.png', 'image/png', 1200], ['letter.pdf', 'application/pdf', 900]]);
+    const media = (await reloadAnswer(answer)).media;
+    expect(media.map((m) => m.path)).toEqual(body.files.map((f: { path: string }) => f.path));
+    expect(await t.runtime.storage.exists(replacedPath)).toBe(false);
+    expect(await db().select().from(answerUploadParts).where(eq(answerUploadParts.answerId, answer.id))).toHaveLength(0);
+
+    const [cv, photo] = body.files as Array<{ url: string; path: string }>;
+    expect(cv.url).toBe(`/assessments/answers/${answer.id}/media/${cv.path.split('/').pop()}`);
+    const manager = await get(cv.url, a.keyHeaders);
+    expect(manager.statusCode).toBe(200);
+    expect(manager.rawPayload.equals(sent[0].bytes)).toBe(true);
+    expect(manager.headers).toMatchObject({ 'content-type': 'application/pdf', 'content-length': '4000', 'content-disposition': expect.stringContaining('filename="cv.pdf"') });
+    const candidate = await get(`${photo.url}?access_token=${encodeURIComponent(attemptToken(attempt))}`, { range: 'bytes=8-' });
+    expect(candidate.statusCode).toBe(206);
+    expect(candidate.rawPayload.equals(sent[1].bytes.subarray(8))).toBe(true);
+    expect(candidate.headers['content-range']).toBe('bytes 8-1199/1200');
+    expect((await get(`${photo.url}?access_token=${encodeURIComponent(answerToken(attempt, answer))}`)).statusCode).toBe(200);
+    // The manager's read of the answer lists the same files with their urls.
+    expect((await get(`/assessments/answers/${answer.id}`, a.keyHeaders)).json().media).toEqual(body.files);
+  });
+
+  it('downloads are for the answer\'s workspace and its candidate only', async () => {
+    const { attempt, answer, url } = await runningAnswer('file');
+    const [file] = (await files(url, [{ bytes: pdf(500), name: 'a.pdf' }])).json().files as Array<{ url: string }>;
+    expect((await get(file.url)).statusCode).toBe(404);
+    expect((await get(file.url, b.keyHeaders)).statusCode).toBe(404);
+    const other = await runningAnswer('file');
+    expect((await get(`${file.url}?access_token=${encodeURIComponent(attemptToken(other.attempt))}`)).statusCode).toBe(404);
+    expect((await get(`${file.url}?access_token=${encodeURIComponent(answerToken(other.attempt, other.answer))}`)).statusCode).toBe(404);
+    expect((await get(`/assessments/answers/${answer.id}/media/${'a'.repeat(24)}.pdf`, a.keyHeaders)).json()).toMatchObject({ statusCode: 404, code: 'media_not_found' });
+    // Another answer's file id under this answer is not found either.
+    expect((await get(`/assessments/answers/${other.answer.id}/media/${file.url.split('/').pop()}`, a.keyHeaders)).statusCode).toBe(404);
+    await db().update(attempts).set({ tokenNonce: 'rotated' }).where(eq(attempts.id, attempt.id));
+    expect((await get(`${file.url}?access_token=${encodeURIComponent(attemptToken(attempt))}`)).statusCode).toBe(404);
+  });
+
+  it('whole files are all or nothing, naming the part refused, within the type\'s count and sizes', async () => {
+    const { answer, url } = await runningAnswer('file');
+    const before = (await files(url, [{ bytes: pdf(500), name: 'kept.pdf' }])).json().files;
+    const wrong = await files(url, [{ bytes: pdf(500), name: 'b.pdf' }, { bytes: webm(500), name: 'c.webm' }]);
+    expect(wrong.statusCode).toBe(415);
+    expect(wrong.json().details).toEqual([{ field: 'body/files/1', message: expect.any(String) }]);
+    const large = await files(url, [{ bytes: png(5 * 1024 * 1024 + 1), name: 'big.png' }]);
+    expect(large.statusCode).toBe(413);
+    expect(large.json().details).toEqual([{ field: 'body/files/0', message: expect.any(String) }]);
+    const many = await files(url, Array.from({ length: 11 }, (_, i) => ({ bytes: pdf(200), name: `p${i}.pdf` })));
+    expect(many.statusCode).toBe(400);
+    expect(many.json()).toMatchObject({ code: 'too_many_files', details: [{ field: 'body/files/10' }] });
+    expect((await reloadAnswer(answer)).media.map((m) => m.path)).toEqual(before.map((f: { path: string }) => f.path));
+
+    const audio = await runningAnswer('audio');
+    const two = await files(audio.url, [{ bytes: webm(300), name: 'a.webm' }, { bytes: webm(300), name: 'b.webm' }]);
+    expect(two.json()).toMatchObject({ statusCode: 400, code: 'too_many_files', details: [{ field: 'body/files/1' }] });
+    expect((await reloadAnswer(audio.answer)).media).toEqual([]);
+    const finished = await runningAnswer('file', { status: 'finished' });
+    expect((await files(finished.url, [{ bytes: pdf(300), name: 'late.pdf' }])).json().code).toBe('attempt_not_started');
+    const essay = await runningAnswer('essay');
+    expect((await files(essay.url, [{ bytes: pdf(300), name: 'x.pdf' }])).json().code).toBe('media_not_accepted');
   });
 });

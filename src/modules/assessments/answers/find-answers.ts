@@ -4,7 +4,9 @@ import type { SessionTokens } from '../../../platform/auth/jwt.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { AppError, forbidden, notFound } from '../../../platform/errors.js';
 import { tokenIds, tokenMatches } from '../attempt-tokens.js';
-import { answers } from '../schema.js';
+import { answers, type AnswerRow } from '../schema.js';
+import type { AnswerMedia } from '../types.js';
+import { listedFile } from '../../../platform/storage/file-id.js';
 import { attemptForReader } from '../admin/attempt-access.js';
 import { findAttemptRecord, isLocked, revisionQuestions, type AttemptRecord } from '../admin/attempt-view.js';
 import { answerView, candidateSeesResults, questionOrder, type AnswerReader, type AnswerView } from './answer-view.js';
@@ -34,13 +36,20 @@ export async function findAttemptAnswers(db: DbOrTx, tokens: SessionTokens, requ
   return views(db, record, reader, rows);
 }
 
+/** An answer, the attempt it belongs to, and who reads it. */
+export interface ReadAnswer {
+  row: AnswerRow;
+  record: AttemptRecord;
+  reader: AnswerReader;
+}
+
 /**
- * GET /assessments/answers/:id. With workspace credentials (list_attempts): any answer of the
- * workspace (403 `attempt_locked` while locked). Without: `access_token` is the candidate's
- * attempt access token or this answer's own token (the media link), checked against the attempt's
- * current nonce; anything else is a 404.
+ * One answer as its reader may reach it. With workspace credentials (list_attempts): any answer
+ * of the workspace within the caller's subaccounts (403 `attempt_locked` while locked). Without:
+ * `access_token` is the candidate's attempt access token or this answer's own token (the media
+ * link), checked against the attempt's current nonce; anything else is a 404.
  */
-export async function findAnswer(db: DbOrTx, tokens: SessionTokens, request: FastifyRequest, answerId: string, accessToken?: string): Promise<AnswerView> {
+export async function answerForReader(db: DbOrTx, tokens: SessionTokens, request: FastifyRequest, answerId: string, accessToken?: string): Promise<ReadAnswer> {
   const tenant = request.tenant;
   if (tenant) {
     if (!tenant.permissions.has('list_attempts')) throw forbidden('Missing permission list_attempts', 'missing_permission');
@@ -48,7 +57,7 @@ export async function findAnswer(db: DbOrTx, tokens: SessionTokens, request: Fas
     const record = row && (await findAttemptRecord(db, tenant, row.attemptId).catch(() => undefined));
     if (!row || !record) throw notFound('Answer');
     if (isLocked(record)) throw lockedError();
-    return (await views(db, record, 'manager', [row]))[0];
+    return { row, record, reader: 'manager' };
   }
   const ids = accessToken ? tokenIds(accessToken) : undefined;
   if (!accessToken || !ids) throw notFound('Answer');
@@ -60,5 +69,19 @@ export async function findAnswer(db: DbOrTx, tokens: SessionTokens, request: Fas
     ? tokenMatches(tokens, 'answer', accessToken, { workspaceId, id: row.id, nonce })
     : ids.id === attemptId && tokenMatches(tokens, 'attempt', accessToken, { workspaceId, id: attemptId, nonce });
   if (!valid) throw notFound('Answer');
-  return (await views(db, record, 'candidate', [row]))[0];
+  return { row, record, reader: 'candidate' };
+}
+
+/** GET /assessments/answers/:id (answerForReader says who may). */
+export async function findAnswer(db: DbOrTx, tokens: SessionTokens, request: FastifyRequest, answerId: string, accessToken?: string): Promise<AnswerView> {
+  const { row, record, reader } = await answerForReader(db, tokens, request, answerId, accessToken);
+  return (await views(db, record, reader, [row]))[0];
+}
+
+/** GET /assessments/answers/:id/media/:file: one file of the answer's media, for whoever may read the answer. */
+export async function findAnswerMediaFile(db: DbOrTx, tokens: SessionTokens, request: FastifyRequest, answerId: string, fileId: string, accessToken?: string): Promise<AnswerMedia> {
+  const { row } = await answerForReader(db, tokens, request, answerId, accessToken);
+  const file = listedFile(row.media, fileId);
+  if (!file) throw new AppError(404, 'media_not_found', 'The answer has no file with this id', [{ field: 'params/file', message: 'not a file of this answer' }]);
+  return file;
 }

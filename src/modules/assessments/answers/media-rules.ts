@@ -28,6 +28,26 @@ export const mediaKinds: Partial<Record<QuestionType, FileKind[]>> = {
   file: ['pdf', ...image],
 };
 
+/** Whole files per request (parts named `files`), per question type: several for a file answer, one recording or drawing otherwise. */
+export function maxFilesOf(type: QuestionType): number {
+  return type === 'file' ? 10 : 1;
+}
+
+/** The size limit of one whole file, by type; their sum is held to maxTotalBytes too. */
+export function wholeFileLimitOf(kind: FileKind): number {
+  if (kind === 'png' || kind === 'jpeg') return 5 * MiB;
+  if (kind === 'pdf') return 10 * MiB;
+  return mediaLimits.maxTotalBytes;
+}
+
+/** The most bytes any one whole file may have. */
+export const maxWholeFileBytes = mediaLimits.maxTotalBytes;
+
+export const wholeFilesRulesText =
+  `Whole files instead: one or more parts named \`files\` and no part fields (a file answer takes up to ${maxFilesOf('file')}, other types one), ` +
+  `images up to 5 MiB, PDF up to 10 MiB, recordings up to ${mediaLimits.maxTotalBytes / MiB} MiB, ${mediaLimits.maxTotalBytes / MiB} MiB in all; ` +
+  'all or nothing, a refused part named in `details` (`body/files/<i>`, counting file parts from 0).';
+
 export const mediaRulesText =
   `Limits: each part at most ${mediaLimits.maxPartBytes / MiB} MiB, the whole file at most ${mediaLimits.maxTotalBytes / MiB} MiB, at most ` +
   `${mediaLimits.maxParts} parts numbered from 1. Types, from the file's first bytes (the first part's), per question type: audio and video ` +

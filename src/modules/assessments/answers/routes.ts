@@ -1,15 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import multipart from '@fastify/multipart';
+import multipart, { type Multipart, type MultipartFile } from '@fastify/multipart';
 import { Type } from 'typebox';
 import type { Runtime } from '../../../platform/runtime.js';
 import { AppError, badRequest } from '../../../platform/errors.js';
 import { errorResponse } from '../../../platform/http/error-responses.js';
 import { idPattern } from '../../../platform/ids.js';
 import { multipartDefaults } from '../../../platform/storage/upload-guard.js';
-import { findAnswer, findAttemptAnswers } from './find-answers.js';
-import { mediaLimits, mediaRulesText } from './media-rules.js';
-import { recordIdPattern, uploadAnswerMedia, type MediaPart } from './upload-answer-media.js';
+import { fileResponses, sendStoredFile } from '../../../platform/storage/send-file.js';
+import { fileIdPattern } from '../../../platform/storage/file-id.js';
+import { discardRest } from '../../../platform/storage/receive-uploads.js';
+import type { AnswerMedia } from '../types.js';
+import { findAnswer, findAnswerMediaFile, findAttemptAnswers } from './find-answers.js';
+import { maxFilesOf, maxWholeFileBytes, mediaLimits, mediaRulesText, wholeFilesRulesText } from './media-rules.js';
+import { recordIdPattern, uploadAnswerMedia, type MediaPart, type MediaUploadResult } from './upload-answer-media.js';
+import { uploadAnswerFiles } from './upload-answer-files.js';
+import { answerMediaView } from './answer-view.js';
 import { deleteAnswerMedia } from './delete-answer-media.js';
 
 const tags = ['Assessments: answers'];
@@ -22,6 +28,10 @@ const Media = Type.Object({
   content_type: Type.String(),
   size: Type.Integer({ minimum: 0 }),
   created: Type.String({ format: 'date-time' }),
+  url: Type.String({
+    description: 'Download it here (relative to the API): a manager with workspace credentials, the candidate adding `?access_token=` (the attempt\'s or the answer\'s token)',
+    example: '/assessments/answers/65b8c0f1a2b3c4d5e6f70812/media/65b8c0f1a2b3c4d5e6f70813.pdf',
+  }),
 });
 
 const Answer = Type.Object(
@@ -53,11 +63,13 @@ const readerNote =
   'The candidate sees scores and reviews only once the attempt is finished and its results are neither hidden nor locked, and never auto_result.';
 
 const UploadResult = Type.Object({
-  complete: Type.Boolean({ description: 'true once the file is assembled and recorded as the answer\'s media' }),
-  record_id: Type.String(),
+  answer_id: Type.String({ description: 'The answer (its files download under /assessments/answers/{answer_id}/media)' }),
+  complete: Type.Boolean({ description: 'true once the file is assembled (or the whole files stored) and recorded as the answer\'s media' }),
+  record_id: Type.Union([Type.String(), Type.Null()], { description: 'The chunked upload; null for whole files' }),
   received_parts: Type.Array(Type.Integer()),
   missing_parts: Type.Array(Type.Integer(), { description: 'Parts still to send, once the number of parts is known' }),
-  media: Type.Union([Media, Type.Null()]),
+  media: Type.Union([Media, Type.Null()], { description: 'The file this request completed (the first, for whole files)' }),
+  files: Type.Array(Media, { description: 'The answer\'s media after this request' }),
 });
 
 const partFields = {
@@ -80,8 +92,8 @@ const MultipartForm = {
     partNumber: { type: 'string', pattern: '^[0-9]{1,3}$' },
     totalChunks: { type: 'string', pattern: '^[0-9]{1,3}$' },
     file: { type: 'string', format: 'binary', description: 'The part\'s bytes' },
+    files: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'Whole files instead of a part (then no part fields)' },
   },
-  required: ['isLast', 'recordId', 'partNumber', 'file'],
 };
 type JsonPartBody = { isLast: boolean; recordId: string; partNumber: number; totalChunks?: number; data?: string; fileName?: string; contentType?: string };
 
@@ -96,16 +108,49 @@ function integerField(value: string | undefined, field: string, required: boolea
   return Number(value);
 }
 
-/** A multipart part: the fields (before or after the file) and the file, buffered up to the part limit. */
-async function multipartPart(request: FastifyRequest): Promise<MediaPart> {
+/** Everything before the first file part, then the rest of the form (the whole-files upload reads it on). */
+async function* resumed(first: Multipart, rest: AsyncIterator<Multipart>): AsyncGenerator<Multipart> {
+  yield first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/** Up to maxPartBytes of a chunked upload's file part. */
+async function partBytes(part: MultipartFile): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of part.file) {
+    size += (chunk as Buffer).length;
+    if (size > mediaLimits.maxPartBytes || part.file.truncated) throw new AppError(413, 'part_too_large', `A part is at most ${mediaLimits.maxPartBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+type AnswerForm = { kind: 'files'; parts: AsyncIterable<Multipart>; fields: Record<string, string> } | { kind: 'part'; part: MediaPart };
+
+/**
+ * A multipart form, read in one pass: its first file part decides. Parts named `files` are whole
+ * files, handed on unread to uploadAnswerFiles; a part named `file` is one part of a chunked
+ * upload, read here with its fields (before or after the file) up to the part limit.
+ */
+async function answerForm(request: FastifyRequest): Promise<AnswerForm> {
   const fields: Record<string, string> = {};
   let file: { bytes: Buffer; fileName: string; mimetype: string } | undefined;
+  const parts = request.parts({ limits: { fileSize: maxWholeFileBytes, files: maxFilesOf('file'), fields: 10, fieldSize: 1024, parts: 30 } })[Symbol.asyncIterator]();
   try {
-    for await (const part of request.parts({ limits: { fileSize: mediaLimits.maxPartBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 } })) {
-      if (part.type === 'file') file = { bytes: await part.toBuffer(), fileName: part.filename, mimetype: part.mimetype };
-      else fields[part.fieldname] = String(part.value);
+    for (let next = await parts.next(); !next.done; next = await parts.next()) {
+      const part = next.value;
+      if (part.type === 'field') {
+        fields[part.fieldname] = String(part.value);
+        continue;
+      }
+      if (part.fieldname === 'files' && !file) return { kind: 'files', parts: resumed(part, parts), fields };
+      if (file) throw badRequest('one_file_only', 'Send one file per part', 'body/file');
+      file = { bytes: await partBytes(part), fileName: part.filename, mimetype: part.mimetype };
     }
   } catch (error) {
+    discardRest(request);
+    if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'part_too_large', `A part is at most ${mediaLimits.maxPartBytes} bytes`);
     if (code === 'FST_FILES_LIMIT') throw badRequest('one_file_only', 'Send one file per part', 'body/file');
@@ -115,14 +160,28 @@ async function multipartPart(request: FastifyRequest): Promise<MediaPart> {
   if (fields.isLast !== 'true' && fields.isLast !== 'false') throw badRequest('invalid_boolean', 'isLast must be true or false', 'body/isLast');
   if (!fields.recordId) throw badRequest('field_required', 'recordId is required', 'body/recordId');
   return {
-    isLast: fields.isLast === 'true',
-    recordId: fields.recordId,
-    partNumber: integerField(fields.partNumber, 'partNumber', true)!,
-    totalChunks: integerField(fields.totalChunks, 'totalChunks', false),
-    bytes: file.bytes,
-    fileName: file.fileName,
-    mimetype: file.mimetype,
+    kind: 'part',
+    part: {
+      isLast: fields.isLast === 'true',
+      recordId: fields.recordId,
+      partNumber: integerField(fields.partNumber, 'partNumber', true)!,
+      totalChunks: integerField(fields.totalChunks, 'totalChunks', false),
+      bytes: file.bytes,
+      fileName: file.fileName,
+      mimetype: file.mimetype,
+    },
   };
+}
+
+/** The whole-files answer, in the shape of a completed chunked upload. */
+function filesResult(answerId: string, files: AnswerMedia[]): MediaUploadResult {
+  return { answer_id: answerId, complete: true, record_id: null, received_parts: [], missing_parts: [], media: files[0] ?? null, files };
+}
+
+/** The upload's answer with each file's download url. */
+function uploadView(result: MediaUploadResult) {
+  const [media] = result.media ? answerMediaView(result.answer_id, [result.media]) : [null];
+  return { ...result, media, files: answerMediaView(result.answer_id, result.files) };
 }
 
 function jsonPart(body: JsonPartBody): MediaPart {
@@ -181,7 +240,8 @@ export async function answerRoutes(app: FastifyInstance, { runtime }: { runtime:
         'isLast — and every part from 1 to it is stored (without totalChunks, a last part that arrives before the others must be sent again ' +
         'once they are in); it then becomes the answer\'s `media`, replacing an earlier file, and its parts are dropped. Parts of an upload ' +
         'already assembled answer the assembled file again. Only while the attempt is started and before its ends_at (409 ' +
-        '`attempt_not_started`, `attempt_time_over`). ' + mediaRulesText,
+        '`attempt_not_started`, `attempt_time_over`). ' + mediaRulesText + ' ' + wholeFilesRulesText + ' Whole files replace the answer\'s media and any ' +
+        'upload in progress. Every file of the answer then downloads from its `url` (GET /assessments/answers/{id}/media/{file}).',
       'x-seed': ['coodesh:answers/upload-a-media-attachment'],
       consumes: ['application/json', 'multipart/form-data'],
       params: TokenParams,
@@ -189,13 +249,48 @@ export async function answerRoutes(app: FastifyInstance, { runtime }: { runtime:
       response: {
         200: UploadResult,
         409: errorResponse('The attempt is not started or its time is over, or the question takes no media (`media_not_accepted`).'),
-        413: errorResponse('A part or the whole file is too large (`part_too_large`, `media_too_large`).'),
+        413: errorResponse('A part or the whole file is too large (`part_too_large`, `media_too_large`, `file_too_large` naming the part of whole files).'),
         415: errorResponse('The file is not of a type this answer takes (`unsupported_file_type`).'),
       },
     },
   }, async (request) => {
-    const part = request.isMultipart() ? await multipartPart(request) : jsonPart(request.body as JsonPartBody);
-    return uploadAnswerMedia(runtime, request.params.token, part);
+    const { token } = request.params;
+    if (!request.isMultipart()) return uploadView(await uploadAnswerMedia(runtime, token, jsonPart(request.body as JsonPartBody)));
+    const form = await answerForm(request);
+    if (form.kind === 'part') return uploadView(await uploadAnswerMedia(runtime, token, form.part));
+    const { files, answerId } = await uploadAnswerFiles(runtime, request, token, form).catch((error: unknown) => {
+      // Refused before the files were read (a wrong token, a closed attempt).
+      discardRest(request);
+      throw error;
+    });
+    return uploadView(filesResult(answerId, files));
+  });
+
+  typed.get('/assessments/answers/:id/media/:file', {
+    config: { auth: 'public' },
+    schema: {
+      operationId: 'downloadAnswerMedia',
+      tags,
+      summary: 'Download a file of an answer',
+      description:
+        'One file of the answer\'s media (its `url`): Content-Type as stored, Content-Disposition attachment with its name, Content-Length; one byte ' +
+        'range (`Range: bytes=a-b`) is a 206, so a recording can be played from any point.' + readerNote + ' `access_token` is the candidate\'s attempt ' +
+        'access token or the answer\'s own token. A file the answer does not list is a 404.',
+      params: Type.Object({
+        id: Type.String({ pattern: idPattern }),
+        file: Type.String({ pattern: fileIdPattern, description: 'The file: the last segment of its `path` (as in its `url`)' }),
+      }),
+      querystring: AccessQuery,
+      response: {
+        ...fileResponses('The file'),
+        403: errorResponse('The results are locked (`attempt_locked`) or the caller lacks list_attempts.'),
+        404: errorResponse('No such answer for this caller (`answer_not_found`), or no such file (`media_not_found`).'),
+        416: errorResponse('The `Range` lies past the end of the file (`range_not_satisfiable`).'),
+      },
+    },
+  }, async (request, reply) => {
+    const file = await findAnswerMediaFile(db, runtime.tokens, request, request.params.id, request.params.file, request.query.access_token);
+    return sendStoredFile(reply, runtime.storage, file.path, { fileName: file.name, range: request.headers.range });
   });
 
   typed.delete('/assessments/answers/:token/media', {

@@ -19,11 +19,15 @@ export interface MediaPart {
 }
 
 export interface MediaUploadResult {
+  answer_id: string;
   complete: boolean;
-  record_id: string;
+  record_id: string | null;
   received_parts: number[];
   missing_parts: number[];
+  /** The file this upload made, once complete. */
   media: AnswerMedia | null;
+  /** The answer's media after this request. */
+  files: AnswerMedia[];
 }
 
 export const recordIdPattern = '^[A-Za-z0-9_-]{1,64}$';
@@ -93,7 +97,7 @@ export async function uploadAnswerMedia(runtime: Runtime, token: string, part: M
   const kinds = target.question ? mediaKinds[target.question.type] : undefined;
   if (!kinds) throw conflict('media_not_accepted', `A ${target.question?.type ?? 'unknown'} question takes no media`);
   const done = target.answer.media.find((m) => m.path.startsWith(mediaDir(target, part.recordId)));
-  if (done) return { complete: true, record_id: part.recordId, received_parts: [], missing_parts: [], media: done };
+  if (done) return { answer_id: target.answer.id, complete: true, record_id: part.recordId, received_parts: [], missing_parts: [], media: done, files: target.answer.media };
 
   const known = part.totalChunks ?? (part.isLast ? part.partNumber : undefined);
   if (part.partNumber === 1) kindOf(part.bytes, known === 1, kinds, part);
@@ -116,7 +120,9 @@ export async function uploadAnswerMedia(runtime: Runtime, token: string, part: M
   const parts = await db.select().from(answerUploadParts).where(where).orderBy(asc(answerUploadParts.partNumber));
   const received = parts.map((p) => p.partNumber);
   const missing = known === undefined ? [] : Array.from({ length: known }, (_, i) => i + 1).filter((n) => !received.includes(n));
-  if (known === undefined || missing.length > 0) return { complete: false, record_id: part.recordId, received_parts: received, missing_parts: missing, media: null };
+  if (known === undefined || missing.length > 0) {
+    return { answer_id: answerId, complete: false, record_id: part.recordId, received_parts: received, missing_parts: missing, media: null, files: target.answer.media };
+  }
   return assemble(runtime, target, part, parts.filter((p) => p.partNumber <= known), kinds);
 }
 
@@ -139,15 +145,15 @@ async function assemble(runtime: Runtime, target: MediaTarget, part: MediaPart, 
       .where(and(eq(answers.workspaceId, target.answer.workspaceId), eq(answers.id, target.answer.id)))
       .for('update');
     const same = answer.media.find((m) => m.path === key);
-    if (same) return { previous: [] as AnswerMedia[], media: same };
+    if (same) return { previous: [] as AnswerMedia[], media: same, files: answer.media };
     await tx.update(answers).set({ media: [media], updated: new Date() }).where(and(eq(answers.workspaceId, target.answer.workspaceId), eq(answers.id, target.answer.id)));
     await tx
       .delete(answerUploadParts)
       .where(and(eq(answerUploadParts.workspaceId, target.answer.workspaceId), eq(answerUploadParts.answerId, target.answer.id), eq(answerUploadParts.recordId, part.recordId)));
-    return { previous: answer.media, media };
+    return { previous: answer.media, media, files: [media] };
   });
   // Files are dropped after the commit: a file is never gone while a row still names it.
   for (const p of parts) await runtime.storage.delete(p.storageKey);
   for (const old of replaced.previous) if (old.path !== key) await runtime.storage.delete(old.path);
-  return { complete: true, record_id: part.recordId, received_parts: parts.map((p) => p.partNumber), missing_parts: [], media: replaced.media };
+  return { answer_id: target.answer.id, complete: true, record_id: part.recordId, received_parts: parts.map((p) => p.partNumber), missing_parts: [], media: replaced.media, files: replaced.files };
 }
