@@ -200,7 +200,8 @@ async function rawBulkInsert(database: Database, workspaceId: string, count: num
 async function cleanUp(database: Database, workspaceIds: string[]): Promise<void> {
   const list = workspaceIds.map((id) => `'${id}'`).join(', ');
   await database.exec(`
-    delete from job_outbox where data->>'outboxId' in (select id from mail_outbox where workspace_id in (${list}));
+    delete from job_outbox where name = 'mail.deliver' and exists (
+      select 1 from jsonb_array_elements_text(data->'outboxIds') as o(id) join mail_outbox m on m.id = o.id where m.workspace_id in (${list}));
     delete from job_outbox where name = '${EXPORT_CSV}' and data->>'workspaceId' in (${list});
     delete from export_files where workspace_id in (${list});
     delete from mail_outbox where workspace_id in (${list});

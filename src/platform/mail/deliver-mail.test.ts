@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { pino } from 'pino';
 import type { Database } from '../db/client.js';
 import { createRuntime } from '../create-runtime.js';
@@ -12,7 +12,7 @@ import { newId } from '../ids.js';
 import { testConfig } from '../../../test/support/app.js';
 import { uniqueEmail } from '../../../test/support/fixtures.js';
 import { eventually, fastJobs, workerDatabase, type WorkerDatabase } from '../../../test/support/worker-database.js';
-import { queueMail, queueMails, type MailMessage } from './queue-mail.js';
+import { DELIVER_MAIL, MAIL_BATCH, queueMail, queueMails, type MailMessage } from './queue-mail.js';
 import { SMTP_CONNECTIONS } from './mail-transport.js';
 import { mailOutbox } from './schema.js';
 import { sweepMail } from './sweep-mail.js';
@@ -82,6 +82,14 @@ describe('mail delivery', () => {
 
   const queue = (message: MailMessage) => database.db.transaction((tx) => queueMail(tx, message));
   const row = async (id: string) => (await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id)))[0];
+  const invites = (recipients: string[]): MailMessage[] =>
+    recipients.map((to) => ({ to, template: 'workspace_invite', data: { name: 'Batch', workspace: 'Acme', link: 'https://app.example.test/i' } }));
+  /** The pg-boss jobs whose batch holds the outbox row `id`. */
+  const jobsCarrying = (id: string) =>
+    database.query<{ id: string; state: string; retry_count: number; data: { outboxIds: string[] } }>(
+      `SELECT id, state, retry_count, data FROM pgboss.job WHERE name = $1 AND data->'outboxIds' ? $2`,
+      [DELIVER_MAIL, id],
+    );
 
   beforeAll(async () => {
     smtp = await smtpSink();
@@ -135,6 +143,81 @@ describe('mail delivery', () => {
     );
     await eventually(async () => recipients.every((to) => smtp.to(to).length === 1), 20_000, 'the whole burst');
     expect(smtp.connections.opened - before).toBeLessThanOrEqual(SMTP_CONNECTIONS);
+  });
+
+  it('delivers a batch in one job; a mail turned away is retried alone while the rest of its batch is sent once', async () => {
+    const recipients = Array.from({ length: 12 }, (_, n) => uniqueEmail(`partial${n}`));
+    const refused = recipients[5];
+    smtp.refuse(refused, 1);
+    const ids = await database.db.transaction((tx) => queueMails(tx, invites(recipients)));
+
+    const sent = await eventually(async () => ((await row(ids[5])).status === 'sent' ? row(ids[5]) : undefined), 20_000, 'the refused mail sent on retry');
+    expect(sent.attempts).toBe(2);
+    expect(sent.lastError).toBeNull();
+    for (const [n, to] of recipients.entries()) {
+      expect(smtp.to(to)).toHaveLength(1);
+      expect(await row(ids[n])).toMatchObject({ status: 'sent', attempts: n === 5 ? 2 : 1, lockedUntil: null });
+    }
+    // One job carried the whole batch; it failed once for the refused mail and its retry succeeded.
+    const [job, ...others] = await jobsCarrying(ids[0]);
+    expect(others).toEqual([]);
+    expect(job.data.outboxIds).toEqual(ids);
+    expect(job).toMatchObject({ state: 'completed', retry_count: 1 });
+  });
+
+  it('marks the mail that keeps being turned away failed and the rest of its batch sent once', async () => {
+    const recipients = Array.from({ length: 4 }, (_, n) => uniqueEmail(`spoiled${n}`));
+    smtp.refuse(recipients[0], 100);
+    const ids = await database.db.transaction((tx) => queueMails(tx, invites(recipients)));
+
+    const failed = await eventually(async () => ((await row(ids[0])).status === 'failed' ? row(ids[0]) : undefined), 30_000, 'status failed');
+    expect(failed).toMatchObject({ attempts: 3, lockedUntil: null, sentAt: null });
+    expect(failed.lastError).toMatch(/451/);
+    expect(smtp.to(recipients[0])).toHaveLength(0);
+    for (const n of [1, 2, 3]) {
+      expect(smtp.to(recipients[n])).toHaveLength(1);
+      expect(await row(ids[n])).toMatchObject({ status: 'sent', attempts: 1 });
+    }
+    const [job] = await jobsCarrying(ids[0]);
+    // The last attempt marked the mail failed instead of failing the job again.
+    expect(job).toMatchObject({ state: 'completed', retry_count: 2 });
+  });
+
+  it('splits a large burst into jobs of MAIL_BATCH and sends every mail once', async () => {
+    const recipients = Array.from({ length: 2 * MAIL_BATCH + 3 }, (_, n) => uniqueEmail(`split${n}`));
+    const ids = await database.db.transaction((tx) => queueMails(tx, invites(recipients)));
+
+    await eventually(async () => recipients.every((to) => smtp.to(to).length === 1), 30_000, 'every mail of the burst');
+    await eventually(async () => (await Promise.all(ids.map(row))).every((mail) => mail.status === 'sent'), 20_000, 'every row sent');
+    const jobs = new Map<string, string[]>();
+    for (const id of [ids[0], ids[MAIL_BATCH], ids.at(-1)!]) for (const job of await jobsCarrying(id)) jobs.set(job.id, job.data.outboxIds);
+    expect([...jobs.values()].map((batch) => batch.length).sort((a, b) => a - b)).toEqual([3, MAIL_BATCH, MAIL_BATCH]);
+    expect([...jobs.values()].flat().sort()).toEqual([...ids].sort());
+  });
+
+  it('sends nothing again when a delivery job comes for mails already sent', async () => {
+    const recipients = [uniqueEmail('again1'), uniqueEmail('again2')];
+    const ids = await database.db.transaction((tx) => queueMails(tx, invites(recipients)));
+    await eventually(async () => (await Promise.all(ids.map(row))).every((mail) => mail.status === 'sent'), 20_000, 'both sent');
+
+    const jobId = await runtime.jobs.send(DELIVER_MAIL, { outboxIds: ids });
+    await eventually(
+      async () => (await database.query<{ state: string }>(`SELECT state FROM pgboss.job WHERE id = $1`, [jobId]))[0]?.state === 'completed',
+      20_000,
+      'the duplicate job to finish',
+    );
+    for (const to of recipients) expect(smtp.to(to)).toHaveLength(1);
+    expect((await row(ids[0])).attempts).toBe(1);
+  });
+
+  it('still delivers a job queued before batches, which names one outbox row', async () => {
+    const to = uniqueEmail('legacy');
+    const id = newId();
+    await database.db.insert(mailOutbox).values({ id, to, template: 'welcome', language: 'en', data: { name: 'Old', workspace: 'Acme', link: 'https://app.example.test' } });
+    await runtime.jobs.send(DELIVER_MAIL, { outboxId: id });
+    const [mail] = await eventually(async () => (smtp.to(to).length ? smtp.to(to) : undefined), 20_000, 'the mail of the one-row job');
+    expect(mail.subject).toBe('Welcome to Assay');
+    await eventually(async () => (await row(id)).status === 'sent', 20_000, 'status sent');
   });
 
   it('mails a generated password but keeps it out of the logs and out of the outbox once sent', async () => {
@@ -216,20 +299,28 @@ describe('mail transport shutdown', () => {
 });
 
 describe('mail without SMTP', () => {
-  it('marks the mail logged and logs its subject and recipient, never the password', async () => {
+  it('marks the mails of a batch logged and logs their subjects and recipients, never the password', async () => {
     const store = await workerDatabase();
     const database = await store.open();
     const logs = logCollector();
     const runtime = await createRuntime(testConfig({ workers: true, smtpUrl: undefined }), { database, logger: logs.logger, jobs: fastJobs });
     try {
       const to = uniqueEmail('nosmtp');
+      const other = uniqueEmail('nosmtp2');
       const password = 'Never-In-Logs-77';
-      const id = await database.db.transaction((tx) =>
-        queueMail(tx, { to, template: 'generated_password', language: 'es', data: { name: 'Fe', password, link: 'https://app.example.test' } }),
+      const ids = await database.db.transaction((tx) =>
+        queueMails(tx, [
+          { to, template: 'generated_password', language: 'es', data: { name: 'Fe', password, link: 'https://app.example.test' } },
+          { to: other, template: 'welcome', data: { name: 'Gil', workspace: 'Acme', link: 'https://app.example.test' } },
+        ]),
       );
-      await eventually(async () => (await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id)))[0].status === 'logged', 20_000, 'status logged');
+      const rows = () => database.db.select().from(mailOutbox).where(inArray(mailOutbox.id, ids));
+      await eventually(async () => (await rows()).every((mail) => mail.status === 'logged'), 20_000, 'status logged');
       const line = logs.lines.find((l) => l.includes(to));
       expect(line).toContain('Tu cuenta y contraseña de Assay');
+      expect(logs.lines.find((l) => l.includes(other))).toContain('Welcome to Assay');
+      // The outbox is the mailbox here: the message stays readable in full.
+      expect((await rows()).find((mail) => mail.to === to)?.data).toMatchObject({ password });
       expect(logs.lines.join('')).not.toContain(password);
     } finally {
       await runtime.close();

@@ -4,7 +4,7 @@ import type { Database } from '../db/client.js';
 import { jobOutbox } from '../jobs/schema.js';
 import { testDatabase } from '../../../test/support/app.js';
 import { uniqueEmail } from '../../../test/support/fixtures.js';
-import { DELIVER_MAIL, queueMail, queueMails, type MailMessage } from './queue-mail.js';
+import { DELIVER_MAIL, MAIL_BATCH, queueMail, queueMails, type MailMessage } from './queue-mail.js';
 import { mailOutbox } from './schema.js';
 
 /** More than one statement's worth of rows (1000 a statement). */
@@ -31,11 +31,16 @@ async function outboxOf(ids: string[]) {
   const mails = await database.db.select().from(mailOutbox).where(inArray(mailOutbox.id, ids));
   const jobs = await database.db.select().from(jobOutbox).where(inArray(jobOutbox.name, [DELIVER_MAIL]));
   const wanted = new Set(ids);
-  return { mails: new Map(mails.map((mail) => [mail.id, mail])), jobs: jobs.filter((job) => wanted.has((job.data as { outboxId: string }).outboxId)) };
+  const carried = (job: (typeof jobs)[number]) => (job.data as { outboxIds: string[] }).outboxIds;
+  return {
+    mails: new Map(mails.map((mail) => [mail.id, mail])),
+    // In the order they were written: ids are time-ordered.
+    jobs: jobs.filter((job) => carried(job).some((id) => wanted.has(id))).sort((a, b) => a.id.localeCompare(b.id)).map(carried),
+  };
 }
 
 describe('queueMails', () => {
-  it('queues every e-mail of a batch with one delivery job each, answering the ids in order', async () => {
+  it('queues every e-mail of a batch with one delivery job per MAIL_BATCH of them, answering the ids in order', async () => {
     const batch = messages(BATCH);
     const ids = await database.db.transaction((tx) => queueMails(tx, batch));
 
@@ -51,7 +56,9 @@ describe('queueMails', () => {
         data: batch[i].data,
       });
     });
-    expect(jobs.map((job) => (job.data as { outboxId: string }).outboxId).sort()).toEqual([...ids].sort());
+    expect(jobs).toHaveLength(Math.ceil(BATCH / MAIL_BATCH));
+    expect(jobs.every((carried) => carried.length <= MAIL_BATCH)).toBe(true);
+    expect(jobs.flat()).toEqual(ids);
   });
 
   it('queues nothing, e-mail or job, when the transaction rolls back', async () => {
@@ -75,6 +82,6 @@ describe('queueMails', () => {
 
     const { mails, jobs } = await outboxOf([id]);
     expect(mails.get(id)).toMatchObject({ to: message.to, language: 'en', workspaceId: null });
-    expect(jobs).toHaveLength(1);
+    expect(jobs).toEqual([[id]]);
   });
 });

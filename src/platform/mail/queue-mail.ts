@@ -1,11 +1,18 @@
 import type { DbOrTx } from '../db/client.js';
 import { newId } from '../ids.js';
 import { insertMany } from '../db/insert-many.js';
+import { inChunks } from '../db/chunks.js';
 import { enqueueJobs } from '../jobs/enqueue-job.js';
 import { mailOutbox } from './schema.js';
 
 /** The queue of the delivery job (./deliver-mail.ts). */
 export const DELIVER_MAIL = 'mail.deliver';
+
+/**
+ * Outbox rows one delivery job carries: it claims them in one statement, sends them over the pool
+ * at once and records them in one statement, so a burst costs a few statements per batch, not per mail.
+ */
+export const MAIL_BATCH = 50;
 
 /** Templates every module may queue; their texts (pt, en, es) live in ./templates. */
 export type MailTemplate =
@@ -41,8 +48,9 @@ export async function queueMail(db: DbOrTx, message: MailMessage): Promise<strin
 }
 
 /**
- * Queues many e-mails with multi-row INSERTs, each with its delivery job, like `queueMail`;
- * answers the outbox ids in the order of `messages`. Pass a transaction so they all exist or none.
+ * Queues many e-mails with multi-row INSERTs, like `queueMail`, with one delivery job per
+ * MAIL_BATCH of them; answers the outbox ids in the order of `messages`. Pass a transaction so
+ * they all exist or none.
  */
 export async function queueMails(db: DbOrTx, messages: MailMessage[]): Promise<string[]> {
   const rows = messages.map((message) => ({
@@ -55,6 +63,6 @@ export async function queueMails(db: DbOrTx, messages: MailMessage[]): Promise<s
   }));
   await insertMany(db, mailOutbox, rows);
   const ids = rows.map((row) => row.id);
-  await enqueueJobs(db, DELIVER_MAIL, ids.map((outboxId) => ({ outboxId })));
+  await enqueueJobs(db, DELIVER_MAIL, [...inChunks(ids, MAIL_BATCH)].map((outboxIds) => ({ outboxIds })));
   return ids;
 }
