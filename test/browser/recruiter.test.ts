@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** The page's heading, no serious accessibility violation, and its screenshot. */
 async function checkPage(page: Page, heading: string, name: string) {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toBe(heading);
   await page.getByText('Loading…').first().waitFor({ state: 'detached' });
   expect(await seriousAxeViolations(page), name).toEqual([]);
   await screenshot(page, name);
@@ -59,7 +59,7 @@ describe('the recruiter in a browser', () => {
     await page.getByLabel('Password').fill(tenant.adminPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await checkPage(page, 'Dashboard', 'recruiter-dashboard');
-    await expect.poll(() => page.getByRole('banner').textContent()).toContain('Recruiter Corp');
+    await expect.poll(() => page.getByRole('banner').textContent(), { timeout: 15_000 }).toContain('Recruiter Corp');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questions' }).click();
     await checkPage(page, 'Questions', 'recruiter-questions-empty');
@@ -81,7 +81,7 @@ describe('the recruiter in a browser', () => {
     await page.getByRole('button', { name: 'Save question' }).click();
     await page.getByRole('cell', { name: 'Describe a bug you fixed' }).waitFor();
     await page.getByLabel('Type').selectOption('essay');
-    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await expect.poll(() => page.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
     await checkPage(page, 'Questions', 'recruiter-questions');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
@@ -94,36 +94,36 @@ describe('the recruiter in a browser', () => {
     await checkPage(page, 'New assessment', 'recruiter-builder');
     await page.getByRole('button', { name: 'Publish' }).click();
     await checkPage(page, 'Assessment', 'recruiter-assessment');
-    await expect.poll(() => page.getByRole('main').textContent()).toContain('Backend developer');
+    await expect.poll(() => page.getByRole('main').textContent(), { timeout: 15_000 }).toContain('Backend developer');
 
     const email = uniqueEmail('candidate');
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Name', { exact: true }).fill('Ada Candidate');
     await page.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByRole('link', { name: 'Ada Candidate' }).waitFor();
-    await expect.poll(() => page.getByRole('row', { name: /Ada Candidate/ }).textContent()).toContain('Invited');
+    await expect.poll(() => page.getByRole('row', { name: /Ada Candidate/ }).textContent(), { timeout: 15_000 }).toContain('Invited');
 
     await takeAttempt(await mailedToken(served, email, 'attempt_invitation'));
 
     await page.reload();
-    await expect.poll(() => page.getByRole('row', { name: /Ada Candidate/ }).textContent()).toContain('Waiting for review');
+    await expect.poll(() => page.getByRole('row', { name: /Ada Candidate/ }).textContent(), { timeout: 15_000 }).toContain('Pending review');
     await page.getByRole('link', { name: 'Ada Candidate' }).click();
     await checkPage(page, 'Attempt', 'recruiter-attempt-pending');
     // The choice earned its point, the essay waits for the reviewer: 1 of 2.
-    await expect.poll(() => page.getByTestId('attempt-score').textContent()).toBe('50');
-    await expect.poll(() => page.getByRole('article', { name: 'Which keyword declares a constant?' }).textContent()).toContain('right');
+    await expect.poll(() => page.getByTestId('attempt-score').textContent(), { timeout: 15_000 }).toBe('50');
+    await expect.poll(() => page.getByRole('article', { name: 'Which keyword declares a constant?' }).textContent(), { timeout: 15_000 }).toContain('right');
     await page.getByRole('img', { name: 'Score breakdown' }).waitFor();
 
     const review = page.getByRole('form', { name: 'Review of Describe a bug you fixed' });
     await review.getByLabel('Score (0 to 1)').fill('1');
     await review.getByLabel('Comment').fill('Clear and honest.');
     await review.getByRole('button', { name: 'Save review' }).click();
-    await expect.poll(() => page.getByTestId('attempt-score').textContent()).toBe('100');
-    await expect.poll(() => page.getByTestId('attempt-status').textContent()).toBe('Finished');
+    await expect.poll(() => page.getByTestId('attempt-score').textContent(), { timeout: 15_000 }).toBe('100');
+    await expect.poll(() => page.getByTestId('attempt-status').textContent(), { timeout: 15_000 }).toBe('Finished');
     await checkPage(page, 'Attempt', 'recruiter-attempt-reviewed');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await checkPage(page, 'Sign in', 'recruiter-signed-out');
     await context.close();
-  }, 240_000);
+  }, 600_000);
 });

@@ -18,6 +18,19 @@ export function SignInForm() {
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<{ token: string; userName: string; workspaces: Workspaces }>();
   const [choice, setChoice] = useState('');
+  const [sso, setSso] = useState(false);
+
+  // The e-mail's domain decides: a verified SAML provider offers single sign-on instead of the password.
+  const lookUp = async () => {
+    if (!email.includes('@')) return;
+    const { data } = await apiClient({ language: () => language }).POST('/auth/connect', { body: { email } });
+    setSso(data?.provider === 'saml');
+  };
+  const startSso = async () => {
+    const { data, error: failed } = await apiClient({ language: () => language }).POST('/auth/saml', { body: { email } });
+    if (data) window.location.assign(data.redirect_url);
+    else setError(errorText(failed, t('signInFailed')));
+  };
 
   const choose = (token: string, userName: string, workspace: Workspaces[number]) =>
     saveSession({ token, userName, workspaceId: workspace._id, workspaceName: workspace.name });
@@ -76,15 +89,21 @@ export function SignInForm() {
       {error && <Notice tone="error">{error}</Notice>}
       <label className="field">
         <span>{t('email')}</span>
-        <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+        <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} onBlur={() => void lookUp()} />
       </label>
-      <label className="field">
-        <span>{t('password')}</span>
-        <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
-      </label>
-      <Button type="submit" disabled={busy}>
-        {t('signIn')}
-      </Button>
+      {sso ? (
+        <Button onClick={() => void startSso()}>{t('signInSso')}</Button>
+      ) : (
+        <>
+          <label className="field">
+            <span>{t('password')}</span>
+            <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+          </label>
+          <Button type="submit" disabled={busy}>
+            {t('signIn')}
+          </Button>
+        </>
+      )}
     </form>
   );
 }
