@@ -6,7 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'data/', 'coverage/', 'migrations/', '.vitest/']),
+  globalIgnores(['node_modules/', 'data/', 'coverage/', 'migrations/', '.vitest/', 'web/dist/', 'web/dist.*/', 'web/src/api/schema.d.ts', 'test-artifacts/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

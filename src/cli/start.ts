@@ -6,6 +6,7 @@ import { createRuntime } from '../platform/create-runtime.js';
 import type { Runtime } from '../platform/runtime.js';
 import { modules } from '../modules/index.js';
 import { buildServer } from '../server.js';
+import { ensureWebBuild } from '../modules/web/build-web.js';
 import type { CliCommand } from './command.js';
 import { describeListening } from './describe-listening.js';
 import { explainDataDirInUse } from './explain-data-dir-in-use.js';
@@ -27,6 +28,12 @@ export const startCommand: CliCommand = {
     const config = loadConfig();
     const log = createLogger(config.logLevel);
     const serving = (async (): Promise<{ app: FastifyInstance; runtime: Runtime }> => {
+      // The web app is built on the first start, and again whenever web/ changed since its build.
+      try {
+        if (await ensureWebBuild()) log.info('web app built (web/dist)');
+      } catch (error) {
+        log.error({ err: error }, 'the web app could not be built: the API is served without it');
+      }
       const runtime = await explainDataDirInUse(
         () => createRuntime(config, { modules, logger: log }),
         'stop that process first; to run several, use PostgreSQL (DATABASE_URL)',

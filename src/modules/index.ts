@@ -6,6 +6,7 @@ import { judgeModule } from './judge/module.js';
 import { skillsModule } from './skills/module.js';
 import { questionsModule } from './questions/module.js';
 import { assessmentsModule } from './assessments/module.js';
+import { webModule } from './web/module.js';
 
 /**
  * The application's modules, in mount order: the one list the server, the runtime, `assay worker`
@@ -19,4 +20,5 @@ export const modules: readonly AssayModule[] = [
   skillsModule,
   questionsModule,
   assessmentsModule,
+  webModule,
 ];
