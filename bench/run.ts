@@ -5,6 +5,7 @@ import { benchJobs } from './jobs.js';
 import { benchRecalculate } from './recalculate.js';
 import { benchHiringEvent } from './hiring-event.js';
 import { benchIdleRss } from './idle-rss.js';
+import { benchWeb } from './web.js';
 
 /** `npm run bench [name]`: every benchmark, each printing ratios against its own baseline in the same run. */
 const benches: Array<[string, () => Promise<void>]> = [
@@ -15,6 +16,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['recalculate', benchRecalculate],
   ['hiring-event', benchHiringEvent],
   ['idle-rss', benchIdleRss],
+  ['web', benchWeb],
 ];
 
 const only = process.argv[2];

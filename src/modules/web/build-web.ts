@@ -19,6 +19,7 @@ export function isWebBuildCurrent(hash = webSourceHash()): boolean {
 function compressAll(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
+    if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory()) compressAll(path);
     else if (compressible.test(entry.name)) {
       const bytes = readFileSync(path);
@@ -45,7 +46,8 @@ export async function buildWeb(hash = webSourceHash()): Promise<void> {
       publicDir: false,
       logLevel: 'warn',
       plugins: [react()],
-      build: { outDir, assetsDir: assetPrefix, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+      // The manifest (.vite/manifest.json, never served) tells which chunks a first load needs: `npm run bench web` reads it.
+      build: { outDir, assetsDir: assetPrefix, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false, manifest: true },
     });
     compressAll(outDir);
     writeFileSync(join(outDir, sourceHashFile), hash);

@@ -60,10 +60,10 @@ describe('the web app served beside the API', () => {
     expect(shellOf(docs.body)).toBe(false);
   });
 
-  it('keeps its file prefix and the invitation path free of API routes, and its files inside the build', async () => {
+  it('keeps its file prefix and the invitation path free of API routes, and its files inside the build, hidden ones unserved', async () => {
     const paths = appOperations(t.app).map((operation) => operation.path);
     expect(paths.filter((path) => path.startsWith(`/${assetPrefix}`) || path.startsWith('/take/'))).toEqual([]);
-    for (const url of [`/${assetPrefix}/../../package.json`, `/${assetPrefix}/%2e%2e/%2e%2e/package.json`, `/${assetPrefix}/missing.js`, `/${assetPrefix}/../index.html`]) {
+    for (const url of [`/${assetPrefix}/../../package.json`, `/${assetPrefix}/%2e%2e/%2e%2e/package.json`, `/${assetPrefix}/missing.js`, `/${assetPrefix}/../index.html`, `/${assetPrefix}/%2e%2e/.vite/manifest.json`, `/${assetPrefix}/%2e%2e/.source-hash`]) {
       const res = await t.app.inject({ method: 'GET', url, headers: { accept: '*/*' } });
       expect([url, res.statusCode]).toEqual([url, 404]);
       expect(res.body).not.toContain('"name": "assay"');

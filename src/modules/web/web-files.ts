@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, relative, sep } from 'node:path';
 import { webDist } from './web-paths.js';
 
 const types: Record<string, string> = {
@@ -32,13 +32,19 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** Inside the build, a file, and not one of its hidden ones (the source hash, Vite's manifest). */
+function servable(full: string): boolean {
+  if (!full.startsWith(webDist) || full.endsWith(sep) || full.endsWith('.br') || full.endsWith('.gz')) return false;
+  return !relative(webDist, full).split(sep).some((part) => part.startsWith('.'));
+}
+
 /**
  * A file of the build by its path under web/dist, in the best encoding the client accepts
  * (the build writes .br and .gz copies). Undefined when there is no such file or the path leaves the build.
  */
 export async function readWebFile(path: string, acceptEncoding = ''): Promise<WebFile | undefined> {
   const full = normalize(join(webDist, path));
-  if (!full.startsWith(webDist) || full.endsWith(sep) || full.endsWith('.br') || full.endsWith('.gz')) return undefined;
+  if (!servable(full)) return undefined;
   const type = types[extname(full)] ?? 'application/octet-stream';
   if (/\bbr\b/.test(acceptEncoding)) {
     const body = await readOptional(`${full}.br`);
