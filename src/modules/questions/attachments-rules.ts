@@ -18,7 +18,6 @@ export const attachmentLimits: Partial<Record<FileKind, { label: string; maxByte
   webm: { label: 'audio/video', maxBytes: 100 * MB },
 };
 export const attachmentKinds = Object.keys(attachmentLimits) as FileKind[];
-export const maxAttachmentBytes = Math.max(...Object.values(attachmentLimits).map((l) => l.maxBytes));
 export const attachmentRulesText =
   `At most ${maxAttachments} attachments per question. Accepted (recognised by their bytes, not their name): images PNG/JPEG up to 5 MB, ` +
   'PDF documents up to 10 MB, audio and video MP4 (m4a) or WebM up to 100 MB. One request may carry several files (parts named `files` or `file`), all or nothing.';
