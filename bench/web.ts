@@ -59,6 +59,8 @@ const editorSource = /codemirror/i;
 interface CandidatePage {
   name: string;
   url: string;
+  /** The page shows a code editor (and loads CodeMirror). */
+  editor: boolean;
 }
 
 interface ManifestChunk {
@@ -131,7 +133,7 @@ async function sizeOf(origin: AddressInfo, paths: Iterable<string>): Promise<Byt
 }
 
 /** The paths of the scripts Chromium fetched for `url` until the network was idle (a fresh profile). */
-async function scriptsLoaded(browser: Browser, url: string): Promise<string[]> {
+async function scriptsLoaded(browser: Browser, url: string, withEditor: boolean): Promise<string[]> {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -140,6 +142,9 @@ async function scriptsLoaded(browser: Browser, url: string): Promise<string[]> {
       if (response.request().resourceType() === 'script') paths.add(new URL(response.url()).pathname);
     });
     await page.goto(url, { waitUntil: 'networkidle' });
+    // A coding question's editor arrives after the attempt's questions: wait for it (up to 30 s) when the page has one.
+    if (withEditor) await page.locator('.cm-content').waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
     return [...paths];
   } finally {
     await context.close();
@@ -147,7 +152,7 @@ async function scriptsLoaded(browser: Browser, url: string): Promise<string[]> {
 }
 
 /** A published workspace assessment of catalog questions, its invitations, and the three pages. */
-async function prepare(app: FastifyInstance, runtime: Runtime, origin: string): Promise<CandidatePage[]> {
+async function prepare(app: FastifyInstance, runtime: Runtime, origin: string, editor: Set<string>): Promise<CandidatePage[]> {
   const db = runtime.database.db;
   const workspace = await createWorkspace(db, { name: 'Web bench' });
   const { key } = await createApiKey(db, workspace.id, { name: 'bench' });
@@ -183,9 +188,9 @@ async function prepare(app: FastifyInstance, runtime: Runtime, origin: string): 
     return origin + path;
   };
   return [
-    { name: 'welcome', url: await invite([choice, coding], false) },
-    { name: 'choice question', url: await invite([choice, coding], true) },
-    { name: 'coding question', url: await invite([coding, choice], true) },
+    { name: 'welcome', url: await invite([choice, coding], false), editor: false },
+    { name: 'choice question', url: await invite([choice, coding], true), editor: false },
+    { name: 'coding question', url: await invite([coding, choice], true), editor: editor.size > 0 },
   ];
 }
 
@@ -251,9 +256,8 @@ async function benchDatabase(databaseUrl: string | undefined, runLighthouse: boo
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const origin = app.server.address() as AddressInfo;
-    const pages = await prepare(app, runtime, `http://127.0.0.1:${origin.port}`);
-    const manifest = readManifest();
-    const { firstLoad, editor } = chunkSets(manifest);
+    const { firstLoad, editor } = chunkSets(readManifest());
+    const pages = await prepare(app, runtime, `http://127.0.0.1:${origin.port}`, editor);
     const row = (page: string, part: string, count: number, size: Bytes) => [
       database.kind,
       page,
@@ -267,7 +271,7 @@ async function benchDatabase(databaseUrl: string | undefined, runLighthouse: boo
     ];
     bytes.push(row('any (manifest)', "entry's static imports", firstLoad.size, await sizeOf(origin, firstLoad)));
     for (const page of pages) {
-      const loaded = await scriptsLoaded(browser, page.url);
+      const loaded = await scriptsLoaded(browser, page.url, page.editor);
       const before = loaded.filter((path) => !editor.has(path));
       const later = loaded.filter((path) => editor.has(path));
       bytes.push(row(page.name, 'before the editor', before.length, await sizeOf(origin, before)));
