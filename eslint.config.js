@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default defineConfig(
   globalIgnores(['node_modules/', 'data/', 'coverage/', 'migrations/', '.vitest/', 'web/dist/', 'web/dist.*/', 'web/src/api/schema.d.ts', 'test-artifacts/']),
@@ -35,6 +36,11 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // The web app: the rules of hooks (and React's other rules the plugin recommends).
+    files: ['web/src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -11,7 +11,7 @@ let tenant: TenantFixture;
 beforeAll(async () => {
   [served, browser] = await Promise.all([servedApp(), launchBrowser()]);
   tenant = await createTenant(served.runtime, 'Smoke Corp');
-});
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await served?.close();
@@ -36,9 +36,9 @@ describe('the web app in a browser', () => {
     const page = await context.newPage();
     const response = await page.goto(served.url + path);
     expect(response?.status()).toBe(200);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(assessment.name);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe(assessment.name);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'smoke-take');
     await context.close();
-  });
+  }, 120_000);
 });

@@ -31,9 +31,12 @@ export async function servedApp(overrides: Partial<Config> = {}): Promise<Served
   return { ...served, url: address.replace('localhost', '127.0.0.1') };
 }
 
-/** A fresh browser profile (no storage shared between tests), English and UTC unless told otherwise. */
+/** A fresh browser profile (no storage shared between tests), English and UTC unless told otherwise; 20 s per step. */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, ...options });
+  // A step that never happens fails on its own locator, before the test's timeout hides which one it was.
+  context.setDefaultTimeout(20_000);
+  return context;
 }
 
 /** A full-page screenshot, `test-artifacts/screenshots/<name>.png`; database kind in the name so both runs keep theirs. */

@@ -1,7 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import type { Language } from '../../../platform/http/request-context.js';
+import { workspaces } from '../../identity/workspaces/schema.js';
 import { attempts, type AttemptRow, type RevisionRow } from '../schema.js';
+import { attemptPassed } from '../scoring/announce-attempt-finished.js';
 import { cachedRevision, findRevision, revisionFor } from './freeze-revision.js';
 import { attemptStatusLabel } from './labels.js';
 
@@ -25,6 +27,14 @@ export interface CandidateAttempt {
   now: string;
   /** Seconds left of a started attempt (0 once its time is over), else null. */
   remaining_seconds: number | null;
+  /** The workspace that invites: the welcome page names it. */
+  company: string;
+  /** Where the web app sends the candidate once finished (set by the inviter), else null. */
+  callback_url: string | null;
+  /** Whether the attempt is proctored (any integrity setting on): the welcome page asks for consent. */
+  proctored: boolean;
+  /** The score, once finished and the results are the candidate's to see (not hidden, not locked); else null. */
+  result: { score: number | null; passed: boolean } | null;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -51,7 +61,22 @@ export async function revisionOf(db: DbOrTx, attempt: AttemptRow): Promise<Revis
   return (await findRevision(db, attempt.workspaceId, current.revisionId!))!;
 }
 
-export function candidateAttemptView(attempt: AttemptRow, revision: RevisionRow, language: Language, now = new Date()): CandidateAttempt {
+/** The result a candidate may see: finished, results not hidden nor waiting for an unlock. */
+function visibleResult(attempt: AttemptRow, revision: RevisionRow): CandidateAttempt['result'] {
+  const settings = revision.content.settings;
+  if (attempt.status !== 'finished' || attempt.hiddenResults || settings.hidden_results === true) return null;
+  if (settings.unlock_required === true && attempt.unlockedAt === null) return null;
+  return { score: attempt.score, passed: attemptPassed(attempt.score, revision.content) };
+}
+
+/** The candidate's view of an attempt, with its revision and the inviting workspace's name read here. */
+export async function candidateView(db: DbOrTx, attempt: AttemptRow, language: Language): Promise<CandidateAttempt> {
+  const revision = await revisionOf(db, attempt);
+  const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, attempt.workspaceId));
+  return candidateAttemptView(attempt, revision, language, workspace?.name ?? '');
+}
+
+export function candidateAttemptView(attempt: AttemptRow, revision: RevisionRow, language: Language, company: string, now = new Date()): CandidateAttempt {
   const content = revision.content;
   const remaining = attempt.status === 'started' && attempt.endsAt ? Math.max(0, Math.floor((attempt.endsAt.getTime() - now.getTime()) / 1000)) : null;
   return {
@@ -79,5 +104,9 @@ export function candidateAttemptView(attempt: AttemptRow, revision: RevisionRow,
     deadline: iso(attempt.deadline),
     now: now.toISOString(),
     remaining_seconds: remaining,
+    company,
+    callback_url: attempt.callbackUrl,
+    proctored: Object.values(attempt.integritySettings ?? {}).some(Boolean),
+    result: visibleResult(attempt, revision),
   };
 }

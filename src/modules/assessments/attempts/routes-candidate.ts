@@ -4,7 +4,7 @@ import type { Runtime } from '../../../platform/runtime.js';
 import { errorResponse } from '../../../platform/http/error-responses.js';
 import { authRateLimit } from '../../../platform/http/rate-limit.js';
 import { attemptByToken, attemptLink } from './attempt-access.js';
-import { candidateAttemptView, revisionOf } from './candidate-attempt-view.js';
+import { candidateView, revisionOf } from './candidate-attempt-view.js';
 import { acceptTerms, startAttempt } from './start-attempt.js';
 import { readAttemptQuestions } from './read-attempt-questions.js';
 import { saveAnswer } from './save-answer.js';
@@ -46,7 +46,7 @@ export async function candidateRoutes(app: FastifyInstance, { runtime }: { runti
     },
   }, async (request) => {
     const attempt = await attemptByToken(db, runtime, request.params.token);
-    return candidateAttemptView(attempt, await revisionOf(db, attempt), request.language);
+    return await candidateView(db, attempt, request.language);
   });
 
   typed.post('/candidate/attempts/:token/terms', {
@@ -61,7 +61,7 @@ export async function candidateRoutes(app: FastifyInstance, { runtime }: { runti
     },
   }, async (request) => {
     const attempt = await acceptTerms(db, await attemptByToken(db, runtime, request.params.token));
-    return candidateAttemptView(attempt, await revisionOf(db, attempt), request.language);
+    return await candidateView(db, attempt, request.language);
   });
 
   typed.post('/candidate/attempts/:token/start', {
@@ -80,7 +80,7 @@ export async function candidateRoutes(app: FastifyInstance, { runtime }: { runti
   }, async (request) => {
     const found = await attemptByToken(db, runtime, request.params.token);
     const attempt = await startAttempt(db, found.workspaceId, found.id);
-    return candidateAttemptView(attempt, await revisionOf(db, attempt), request.language);
+    return await candidateView(db, attempt, request.language);
   });
 
   typed.get('/candidate/attempts/:token/questions', {
@@ -160,7 +160,7 @@ export async function candidateRoutes(app: FastifyInstance, { runtime }: { runti
   }, async (request) => {
     const found = await attemptByToken(db, runtime, request.params.token);
     const attempt = await finishOwnAttempt(db, runtime, found.workspaceId, found.id);
-    return candidateAttemptView(attempt, await revisionOf(db, attempt), request.language);
+    return await candidateView(db, attempt, request.language);
   });
 
   typed.post('/candidate/links/:token/open', {
@@ -182,7 +182,7 @@ export async function candidateRoutes(app: FastifyInstance, { runtime }: { runti
     const opened = await openShareLink(db, runtime, request.params.token, request.body);
     if (opened.kind === 'mailed') return reply.status(202).send({ message: 'The link to your attempt was sent to this address', email: opened.email });
     const attempt = opened.attempt;
-    return reply.status(201).send({ token: opened.token, link: attemptLink(runtime, attempt), attempt: candidateAttemptView(attempt, await revisionOf(db, attempt), request.language) });
+    return reply.status(201).send({ token: opened.token, link: attemptLink(runtime, attempt), attempt: await candidateView(db, attempt, request.language) });
   });
 
   typed.get('/assessments/attempts/:id/notes', {

@@ -18,7 +18,7 @@ export interface SampleRun {
   total: number;
   compile_output: string | null;
   /** One per sample test (by its `_id`); for SQL, the query's result set as `output`. */
-  tests: Array<{ _id: string; status: string; time_ms: number; stdout: string | null; stderr: string | null; expected_output: string | null; message: string | null }>;
+  tests: Array<{ _id: string; status: string; time_ms: number; memory_kb: number; stdout: string | null; stderr: string | null; expected_output: string | null; message: string | null }>;
   output: { columns: string[]; rows: unknown[]; row_count: number; truncated: boolean } | null;
   message: string | null;
 }
@@ -60,6 +60,7 @@ export async function runAnswer(runtime: Runtime, attempt: AttemptRow, revision:
         _id: samples[v.index]._id,
         status: v.status,
         time_ms: v.time_ms,
+        memory_kb: v.memory_kb,
         stdout: v.stdout,
         stderr: v.stderr,
         expected_output: v.expected_output,

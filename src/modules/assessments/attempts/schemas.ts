@@ -40,6 +40,12 @@ export const CandidateAttempt = Type.Object(
     deadline: NullableDateTime,
     now: Type.String({ format: 'date-time', description: "The server's clock when it answered" }),
     remaining_seconds: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: 'Seconds left of a started attempt, by the server clock' }),
+    company: Type.String({ description: 'The inviting workspace' }),
+    callback_url: Type.Union([Type.String(), Type.Null()], { description: 'Where the candidate goes once finished (set at invitation)' }),
+    proctored: Type.Boolean({ description: 'The attempt has integrity settings on: the candidate consents to proctoring' }),
+    result: Type.Union([Type.Object({ score: Type.Union([Type.Number(), Type.Null()], { description: 'Percentage' }), passed: Type.Boolean() }), Type.Null()], {
+      description: 'Once finished, when the results are the candidate\'s to see (not hidden_results, not waiting for an unlock)',
+    }),
   },
   { title: 'CandidateAttempt' },
 );
@@ -140,6 +146,7 @@ export const SampleRun = Type.Object(
         _id: Type.String(),
         status: Type.String(),
         time_ms: Type.Number(),
+        memory_kb: Type.Integer({ minimum: 0, description: 'Peak memory of the run' }),
         stdout: NullableString,
         stderr: NullableString,
         expected_output: NullableString,
