@@ -177,7 +177,7 @@ async function prepare(app: FastifyInstance, runtime: Runtime, origin: string, e
       payload: { participants: [{ email: `candidate.${assessment.id}@example.test`, name: 'Ada Candidate' }], disable_email: true },
     });
     if (res.statusCode !== 201) throw new Error(`invitation: ${res.statusCode} ${res.body}`);
-    const path = new URL((res.json() as Array<{ link: string }>)[0].link).pathname;
+    const path = new URL(res.json<Array<{ link: string }>>()[0].link).pathname;
     if (started) {
       const api = `/candidate/attempts${path.slice('/take'.length)}`;
       for (const step of ['terms', 'start']) {
