@@ -39,7 +39,7 @@ const formats: Record<string, string> = {
   ipv6: '::1',
 };
 
-const patternCandidates = ['507f1f77bcf86cd799439011', 'sample', 'a', 'A', '1', 'en', 'abc-123', '2024-01-01', 'user@example.com', '#ffffff', 'BR'];
+const patternCandidates = ['507f1f77bcf86cd799439011', 'sample', 'a', 'A', '1', 'en', 'abc-123', '2024-01-01', 'user@example.com', '#ffffff', 'BR', 'sample.txt'];
 
 function branches(schema: JsonSchema): JsonSchema[] | undefined {
   return (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
@@ -102,6 +102,8 @@ function stringValue(schema: JsonSchema): string {
   const max = Number(schema.maxLength ?? Infinity);
   const fit = (text: string) => (text.length < min ? text.padEnd(min, 'a') : text).slice(0, max);
   if (typeof schema.format === 'string' && formats[schema.format]) return formats[schema.format];
+  const example = Array.isArray(schema.examples) ? schema.examples.find((e): e is string => typeof e === 'string') : undefined;
+  if (example !== undefined) return example;
   if (typeof schema.pattern === 'string') {
     const pattern = new RegExp(schema.pattern);
     const found = patternCandidates.map(fit).find((c) => pattern.test(c));
