@@ -1,0 +1,87 @@
+import type { CatalogQuestion } from '../catalog-question.js';
+import { choiceQuestion } from '../choice-builder.js';
+import { code } from './code-block.js';
+
+export const algorithmsQuestions: CatalogQuestion[] = [
+  choiceQuestion({
+    slug: 'algo-binary-search-complexity',
+    level: 'beginner',
+    skills: ['algorithms'],
+    topics: ['complexity', 'binary search'],
+    title: 'Cost of a binary search',
+    pt: { title: 'Custo de uma busca binária' },
+    es: { title: 'Costo de una búsqueda binaria' },
+    description: 'What is the worst-case time complexity of binary search in a sorted array of `n` elements?',
+    choices: [
+      ['O(log n)', true, 'Each step halves the range still to search.'],
+      ['O(n)', false, 'That is a linear scan, which does not use the order.'],
+      ['O(1)', false, 'Only direct indexing by position is constant time.'],
+      ['O(n log n)', false, 'That is the cost of sorting the array first, not of searching it.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'ds-hash-table-worst-case',
+    level: 'intermediate',
+    skills: ['data-structures'],
+    topics: ['hash tables', 'complexity'],
+    title: 'Hash table lookups',
+    pt: { title: 'Buscas em tabela hash' },
+    es: { title: 'Búsquedas en tabla hash' },
+    description: 'For a hash table with chaining, what are the average and the worst-case costs of a lookup?',
+    choices: [
+      ['Average O(1), worst case O(n) when many keys collide', true, 'With a good hash and resizing, buckets stay short; if all keys land in one bucket, a lookup scans them all.'],
+      ['O(1) in every case', false, 'Collisions make the worst case linear (or logarithmic with tree buckets).'],
+      ['Average O(log n), worst case O(n)', false, 'Logarithmic lookups are typical of balanced search trees.'],
+      ['Average O(n), worst case O(n²)', false, 'A lookup never compares more than the n keys stored.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'algo-stable-sorts',
+    level: 'intermediate',
+    skills: ['algorithms'],
+    topics: ['sorting'],
+    title: 'Stable sorting algorithms',
+    pt: { title: 'Algoritmos de ordenação estáveis' },
+    es: { title: 'Algoritmos de ordenamiento estables' },
+    description: 'A sort is stable when elements with equal keys keep their original order. Which of these are stable as usually implemented? Select all that apply.',
+    multiple: true,
+    choices: [
+      ['Merge sort', true, 'When merging, taking from the left half on ties keeps the original order.'],
+      ['Insertion sort', true, 'An element only moves past strictly greater ones.'],
+      ['In-place quicksort', false, 'Partitioning swaps elements across the array and can reorder equal keys.'],
+      ['Heapsort', false, 'Building and draining the heap moves equal keys out of order.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'ds-bfs-uses-a-queue',
+    level: 'beginner',
+    skills: ['data-structures', 'algorithms'],
+    topics: ['graphs'],
+    title: 'The structure behind breadth-first search',
+    pt: { title: 'A estrutura por trás da busca em largura' },
+    es: { title: 'La estructura detrás de la búsqueda en anchura' },
+    description: 'Which data structure does a breadth-first search of a graph keep its frontier in?',
+    choices: [
+      ['A queue (first in, first out)', true, 'Nodes are visited in the order they were discovered, level by level.'],
+      ['A stack (last in, first out)', false, 'A stack gives a depth-first search.'],
+      ['A priority queue ordered by distance', false, "That is Dijkstra's algorithm, for weighted edges."],
+      ['A sorted array', false, 'Keeping the frontier sorted adds cost and is not needed.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'algo-doubling-loop-complexity',
+    level: 'intermediate',
+    skills: ['algorithms'],
+    topics: ['complexity'],
+    title: 'Complexity of nested loops',
+    pt: { title: 'Complexidade de laços aninhados' },
+    es: { title: 'Complejidad de bucles anidados' },
+    description: `What is the time complexity of this code, as a function of \`n\`?\n\n${code('python', 'for i in range(n):\n    j = 1\n    while j < n:\n        j *= 2')}`,
+    choices: [
+      ['O(n log n)', true, 'The inner loop doubles j, so it runs about log₂ n times for each of the n outer iterations.'],
+      ['O(n²)', false, 'That would need the inner loop to step j by a constant.'],
+      ['O(log n)', false, 'The outer loop alone runs n times.'],
+      ['O(n)', false, 'The inner loop runs more than a constant number of times.'],
+    ],
+  }),
+];

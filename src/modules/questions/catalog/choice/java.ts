@@ -1,0 +1,87 @@
+import type { CatalogQuestion } from '../catalog-question.js';
+import { choiceQuestion } from '../choice-builder.js';
+import { code } from './code-block.js';
+
+export const javaQuestions: CatalogQuestion[] = [
+  choiceQuestion({
+    slug: 'java-string-equality',
+    level: 'beginner',
+    skills: ['java'],
+    topics: ['strings', 'equality'],
+    title: 'Comparing strings in Java',
+    pt: { title: 'Comparando strings em Java' },
+    es: { title: 'Comparar strings en Java' },
+    description: `What does this print?\n\n${code('java', 'String a = new String("hire");\nString b = new String("hire");\nSystem.out.println(a == b);\nSystem.out.println(a.equals(b));')}`,
+    choices: [
+      ['false, then true', true, '`==` compares references (two distinct objects); `equals` compares the characters.'],
+      ['true, then true', false, '`new String` always creates a new object, so the references differ.'],
+      ['false, then false', false, 'String overrides equals to compare contents.'],
+      ['It does not compile', false, 'Both comparisons are legal Java.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'java-integer-cache',
+    level: 'advanced',
+    skills: ['java'],
+    topics: ['boxing'],
+    title: 'Boxed integers and ==',
+    pt: { title: 'Inteiros encaixotados e ==' },
+    es: { title: 'Enteros envueltos y ==' },
+    description: `With default JVM settings, what does this print?\n\n${code('java', 'Integer a = 127, b = 127;\nInteger c = 128, d = 128;\nSystem.out.println((a == b) + " " + (c == d));')}`,
+    choices: [
+      ['true false', true, 'Autoboxing uses Integer.valueOf, which caches -128..127: a and b are one object, c and d are two.'],
+      ['true true', false, 'Only values in the cache range are shared; 128 creates new objects.'],
+      ['false false', false, '127 is in the cache, so a and b are the same object.'],
+      ['It depends on the garbage collector', false, 'It depends on the Integer cache, which the JLS guarantees for -128..127.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'java-checked-exceptions',
+    level: 'intermediate',
+    skills: ['java'],
+    topics: ['exceptions'],
+    title: 'Checked exceptions',
+    pt: { title: 'Exceções verificadas' },
+    es: { title: 'Excepciones comprobadas' },
+    description: 'Which of these are checked exceptions (a method must catch them or declare them with `throws`)? Select all that apply.',
+    multiple: true,
+    choices: [
+      ['java.io.IOException', true, 'It extends Exception but not RuntimeException, so the compiler checks it.'],
+      ['java.sql.SQLException', true, 'JDBC methods declare it; callers must handle or declare it.'],
+      ['java.lang.NullPointerException', false, 'A RuntimeException: unchecked.'],
+      ['java.lang.IllegalArgumentException', false, 'A RuntimeException: unchecked.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'java-equals-without-hashcode',
+    level: 'intermediate',
+    skills: ['java', 'data-structures'],
+    topics: ['collections', 'hashing'],
+    title: 'equals without hashCode',
+    pt: { title: 'equals sem hashCode' },
+    es: { title: 'equals sin hashCode' },
+    description: 'A class overrides `equals` to compare two fields but does not override `hashCode`. Objects of it are used as `HashMap` keys. What happens when you look up a key with a new object equal to the one stored?',
+    choices: [
+      ['The lookup usually returns null: the two objects hash to different buckets', true, 'HashMap finds the bucket by hashCode first; the inherited identity hash differs for distinct objects, so equals is never consulted.'],
+      ['The lookup works, because HashMap only calls equals', false, 'equals is only called on keys in the same bucket.'],
+      ['It does not compile', false, 'The compiler does not enforce the equals/hashCode contract.'],
+      ['HashMap throws an IllegalStateException', false, 'Nothing detects the broken contract; lookups just fail silently.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'java-stream-pipeline',
+    level: 'beginner',
+    skills: ['java'],
+    topics: ['streams'],
+    title: 'A stream pipeline',
+    pt: { title: 'Um pipeline de stream' },
+    es: { title: 'Un pipeline de stream' },
+    description: `What does this return?\n\n${code('java', 'List.of(1, 2, 3, 4).stream()\n    .filter(n -> n % 2 == 0)\n    .map(n -> n * 10)\n    .toList();')}`,
+    choices: [
+      ['[20, 40]', true, 'The even numbers 2 and 4 pass the filter, then each is multiplied by 10.'],
+      ['[10, 30]', false, 'Those come from the odd numbers, which the filter drops.'],
+      ['[10, 20, 30, 40]', false, 'The filter runs before map and removes the odd numbers.'],
+      ['60', false, 'toList collects the elements; a sum would need reduce or mapToInt(...).sum().'],
+    ],
+  }),
+];

@@ -1,0 +1,87 @@
+import type { CatalogQuestion } from '../catalog-question.js';
+import { choiceQuestion } from '../choice-builder.js';
+import { code } from './code-block.js';
+
+export const pythonQuestions: CatalogQuestion[] = [
+  choiceQuestion({
+    slug: 'py-mutable-default-argument',
+    level: 'intermediate',
+    skills: ['python'],
+    topics: ['functions'],
+    title: 'A mutable default argument',
+    pt: { title: 'Um argumento padrão mutável' },
+    es: { title: 'Un argumento por defecto mutable' },
+    description: `What does this print?\n\n${code('python', 'def add(item, items=[]):\n    items.append(item)\n    return items\n\nadd(1)\nprint(add(2))')}`,
+    choices: [
+      ['[1, 2]', true, 'The default list is created once, when the function is defined, and shared by every call that omits the argument.'],
+      ['[2]', false, 'That would need a fresh list per call: use `items=None` and create the list inside.'],
+      ['[1]', false, 'The second call appends 2 to the same list.'],
+      ['TypeError', false, 'Lists are valid default values; they are only surprising.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'py-list-comprehension',
+    level: 'beginner',
+    skills: ['python'],
+    topics: ['comprehensions'],
+    title: 'A filtered list comprehension',
+    pt: { title: 'Uma list comprehension com filtro' },
+    es: { title: 'Una list comprehension con filtro' },
+    description: `What does this print?\n\n${code('python', 'print([x * x for x in range(5) if x % 2 == 0])')}`,
+    choices: [
+      ['[0, 4, 16]', true, 'range(5) is 0..4; the even ones are 0, 2 and 4, squared.'],
+      ['[4, 16]', false, '0 is even too, and 0 squared is 0.'],
+      ['[1, 9]', false, 'Those are the squares of the odd numbers.'],
+      ['[0, 4, 16, 36]', false, 'range(5) stops before 5, so 6 is never reached.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'py-is-versus-equals',
+    level: 'beginner',
+    skills: ['python'],
+    topics: ['operators'],
+    title: 'is versus ==',
+    pt: { title: 'is versus ==' },
+    es: { title: 'is frente a ==' },
+    description: 'Which statement about Python\'s `is` and `==` is true?',
+    choices: [
+      ['`==` compares values (it calls `__eq__`); `is` checks that both sides are the very same object', true, 'Use `is` for singletons such as None, and `==` for values.'],
+      ['They are interchangeable for strings and numbers', false, 'Small integers and some strings are cached, so `is` may seem to work, but that is an implementation detail.'],
+      ['`is` compares types, `==` compares values', false, 'Comparing types is `type(a) is type(b)` or isinstance.'],
+      ['`is` is faster and should be preferred everywhere', false, 'It answers a different question; `[] is []` is False although the lists are equal.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'py-generators',
+    level: 'intermediate',
+    skills: ['python'],
+    topics: ['generators', 'iteration'],
+    title: 'What generators do',
+    pt: { title: 'O que os geradores fazem' },
+    es: { title: 'Qué hacen los generadores' },
+    description: 'Which statements about a generator such as `(n * n for n in range(10**9))` are true? Select all that apply.',
+    multiple: true,
+    choices: [
+      ['It produces its values lazily, one at a time, as they are requested', true, 'Nothing is computed until iteration asks for the next value.'],
+      ['It can be iterated over only once', true, 'Once exhausted, a generator yields nothing more; create a new one to start again.'],
+      ['It holds all its values in memory', false, 'That is what a list comprehension does; the generator keeps only its current state.'],
+      ['`len()` works on it', false, 'A generator does not know how many values it will produce: len raises TypeError.'],
+    ],
+  }),
+  choiceQuestion({
+    slug: 'py-negative-step-slice',
+    level: 'intermediate',
+    skills: ['python'],
+    topics: ['strings', 'slicing'],
+    title: 'A slice with a negative step',
+    pt: { title: 'Um slice com passo negativo' },
+    es: { title: 'Un slice con paso negativo' },
+    description: `What does this print?\n\n${code('python', "word = 'assessment'\nprint(word[::-2])")}`,
+    choices: [
+      ['teses', true, 'Starting at the last character and stepping back two at a time: indices 9, 7, 5, 3 and 1.'],
+      ['tnemssessa', false, 'That is `word[::-1]`, every character reversed.'],
+      ['asset', false, 'That would start at the front with a positive step.'],
+      ['tmsea', false, 'A step of -2 from the end visits the odd indices of this 10-letter word, not the even ones.'],
+    ],
+  }),
+];
