@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../platform/db/client.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { preparedPerDb, type Db, type DbOrTx } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { mintToken, tokenIds, tokenMatches } from '../attempt-tokens.js';
@@ -15,14 +15,23 @@ export function attemptLink(runtime: Pick<Runtime, 'tokens' | 'config'>, attempt
   return `${runtime.config.appUrl.replace(/\/+$/, '')}/take/${encodeURIComponent(attemptToken(runtime, attempt))}`;
 }
 
+// Every candidate request starts here (a save is this and one UPDATE): prepared once per database.
+const attemptById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.workspaceId, sql.placeholder('workspaceId')), eq(attempts.id, sql.placeholder('id'))))
+    .prepare('attempt_by_token'),
+);
+
 /**
  * The attempt a candidate's token opens. A token of another shape, a wrong MAC, a revoked nonce or
  * an attempt that does not exist all answer the same 404, so a token reaches its own attempt only.
  */
-export async function attemptByToken(db: DbOrTx, runtime: Pick<Runtime, 'tokens'>, token: string): Promise<AttemptRow> {
+export async function attemptByToken(db: Db, runtime: Pick<Runtime, 'tokens'>, token: string): Promise<AttemptRow> {
   const ids = tokenIds(token);
   if (!ids) throw notFound('Attempt');
-  const [attempt] = await db.select().from(attempts).where(and(eq(attempts.workspaceId, ids.workspaceId), eq(attempts.id, ids.id)));
+  const [attempt] = await attemptById(db).execute({ workspaceId: ids.workspaceId, id: ids.id });
   if (!attempt || !tokenMatches(runtime.tokens, 'attempt', token, { workspaceId: attempt.workspaceId, id: attempt.id, nonce: attempt.tokenNonce })) {
     throw notFound('Attempt');
   }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { preparedPerDb, type Db } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/errors.js';
 import { answers, attempts, type AttemptRow, type RevisionRow } from '../schema.js';
 import { checkResponse } from './check-response.js';
@@ -14,6 +14,45 @@ export interface SavedAnswer {
   saved_at: string | null;
 }
 
+// The hottest write of an assessment (every candidate, every few seconds): prepared once per database.
+const appliedSave = preparedPerDb((db) => {
+  const live = db.$with('live').as(
+    db
+      .select({ id: attempts.id })
+      .from(attempts)
+      .where(
+        and(
+          eq(attempts.workspaceId, sql.placeholder('workspaceId')),
+          eq(attempts.id, sql.placeholder('attemptId')),
+          eq(attempts.status, 'started'),
+          sql`${attempts.endsAt} > ${sql.placeholder('now')}::timestamptz`,
+        ),
+      )
+      .for('share'),
+  );
+  return db
+    .with(live)
+    .update(answers)
+    .set({
+      response: sql`${sql.placeholder('response')}::jsonb`,
+      revision: sql`${sql.placeholder('revision')}::integer`,
+      savedAt: sql`${sql.placeholder('now')}::timestamptz`,
+      status: 'answered',
+      updated: sql`${sql.placeholder('now')}::timestamptz`,
+    })
+    .where(
+      and(
+        eq(answers.workspaceId, sql.placeholder('workspaceId')),
+        eq(answers.attemptId, sql.placeholder('attemptId')),
+        eq(answers.questionId, sql.placeholder('questionId')),
+        sql`${answers.revision} < ${sql.placeholder('revision')}::integer`,
+        sql`exists (select 1 from ${live})`,
+      ),
+    )
+    .returning({ revision: answers.revision, savedAt: answers.savedAt })
+    .prepare('answer_save');
+});
+
 /**
  * Saves one answer with its client revision in one statement: the UPDATE applies only while the
  * attempt is started and before its `ends_at` (checked under a share lock of the attempt row, so a
@@ -26,27 +65,14 @@ export async function saveAnswer(db: Db, attempt: AttemptRow, revision: Revision
   const early = timeRefusal(attempt, now);
   if (early) throw early;
   const response = checkResponse(question, input.response);
-  const live = db.$with('live').as(
-    db
-      .select({ id: attempts.id })
-      .from(attempts)
-      .where(and(eq(attempts.workspaceId, attempt.workspaceId), eq(attempts.id, attempt.id), eq(attempts.status, 'started'), sql`${attempts.endsAt} > ${now}`))
-      .for('share'),
-  );
-  const [applied] = await db
-    .with(live)
-    .update(answers)
-    .set({ response, revision: input.revision, savedAt: now, status: 'answered', updated: now })
-    .where(
-      and(
-        eq(answers.workspaceId, attempt.workspaceId),
-        eq(answers.attemptId, attempt.id),
-        eq(answers.questionId, questionId),
-        sql`${answers.revision} < ${input.revision}`,
-        sql`exists (select 1 from ${live})`,
-      ),
-    )
-    .returning({ revision: answers.revision, savedAt: answers.savedAt });
+  const [applied] = await appliedSave(db).execute({
+    workspaceId: attempt.workspaceId,
+    attemptId: attempt.id,
+    questionId,
+    revision: input.revision,
+    response: response === null ? null : JSON.stringify(response),
+    now: now.toISOString(),
+  });
   if (applied) return { question_id: questionId, revision: applied.revision, applied: true, saved_at: applied.savedAt?.toISOString() ?? null };
   // Not applied: either the attempt took no more saves (finished, time over) or a newer revision is stored.
   const [state] = await db
